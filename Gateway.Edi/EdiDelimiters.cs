@@ -1,0 +1,71 @@
+using System.Buffers;
+
+namespace Gateway.Edi;
+
+/// <summary>The separator bytes of one interchange, read from its header.</summary>
+/// <remarks>X12 takes them from the fixed-width ISA (element at byte 3, repetition ISA11 from
+/// version 00402, component ISA16, terminator after ISA16); EDIFACT from UNA or the defaults.</remarks>
+public sealed record EdiDelimiters
+{
+    /// <summary>Creates delimiters; <paramref name="repetition"/> and <paramref name="release"/> are optional.</summary>
+    /// <exception cref="ArgumentException">Two delimiters are the same byte.</exception>
+    public EdiDelimiters(byte element, byte component, byte segment, byte? repetition = null, byte? release = null)
+    {
+        Element = element;
+        Component = component;
+        Segment = segment;
+        Repetition = repetition;
+        Release = release;
+        var all = new List<byte> { element, component, segment };
+        if (repetition is byte r)
+        {
+            all.Add(r);
+        }
+        if (release is byte e)
+        {
+            all.Add(e);
+        }
+        if (all.Distinct().Count() != all.Count)
+        {
+            throw new ArgumentException($"Delimiters must differ: {Describe(all)}.");
+        }
+        Stops = SearchValues.Create([.. all.Where(b => b != component && b != repetition)]);
+        AllDelimiters = SearchValues.Create([.. all]);
+    }
+
+    /// <summary>The X12 defaults used when we write: <c>*</c>, <c>:</c>, <c>~</c> and repetition <c>^</c>.</summary>
+    public static EdiDelimiters X12Default { get; } = new((byte)'*', (byte)':', (byte)'~', (byte)'^');
+
+    /// <summary>Control characters no EDI value contains: what documents built in memory are stored with.</summary>
+    /// <remarks>The writer translates them to the partner's delimiters and refuses values that contain those.</remarks>
+    public static EdiDelimiters Internal { get; } = new(0x1D, 0x1F, 0x1C, 0x1E);
+
+    /// <summary>The data element separator.</summary>
+    public byte Element { get; }
+
+    /// <summary>The component (sub-element) separator.</summary>
+    public byte Component { get; }
+
+    /// <summary>The segment terminator.</summary>
+    public byte Segment { get; }
+
+    /// <summary>The repetition separator, when the version has one.</summary>
+    public byte? Repetition { get; }
+
+    /// <summary>The release (escape) character; EDIFACT only, X12 has none.</summary>
+    public byte? Release { get; }
+
+    /// <summary>The bytes that end an element token: element, segment and release.</summary>
+    internal SearchValues<byte> Stops { get; }
+
+    /// <summary>Every delimiter byte, for refusing values that contain one.</summary>
+    internal SearchValues<byte> AllDelimiters { get; }
+
+    /// <summary>Whether <paramref name="value"/> is one of the delimiters.</summary>
+    public bool IsDelimiter(byte value) => AllDelimiters.Contains(value);
+
+    internal static string Describe(byte value) =>
+        value is >= 0x21 and < 0x7F ? $"'{(char)value}'" : $"0x{value:X2}";
+
+    private static string Describe(IEnumerable<byte> values) => string.Join(", ", values.Select(Describe));
+}

@@ -1,0 +1,75 @@
+using System.Collections;
+
+namespace Gateway.Edi;
+
+/// <summary>Segments stored compactly: one byte array for their text and one array of element bounds.</summary>
+/// <remarks>A document of 20 segments costs four allocations, not one string per element; values stay
+/// bytes until asked for. Each segment's text is kept without its terminator and with the delimiters
+/// of <see cref="Delimiters"/>.</remarks>
+public sealed class SegmentList : IReadOnlyList<Segment>
+{
+    private readonly byte[] _data;
+    private readonly SegmentEntry[] _segments;
+    private readonly ElementBounds[] _elements;
+
+    internal SegmentList(EdiDelimiters delimiters, byte[] data, SegmentEntry[] segments, ElementBounds[] elements)
+    {
+        Delimiters = delimiters;
+        _data = data;
+        _segments = segments;
+        _elements = elements;
+    }
+
+    /// <summary>The delimiters the stored text uses.</summary>
+    public EdiDelimiters Delimiters { get; }
+
+    /// <summary>The number of segments.</summary>
+    public int Count => _segments.Length;
+
+    /// <summary>The segment at <paramref name="index"/> (0-based).</summary>
+    public Segment this[int index] => (uint)index < (uint)_segments.Length
+        ? new Segment(this, index)
+        : throw new ArgumentOutOfRangeException(nameof(index));
+
+    internal ref readonly SegmentEntry Entry(int index) => ref _segments[index];
+
+    internal ReadOnlySpan<byte> Text(int index)
+    {
+        ref readonly SegmentEntry e = ref _segments[index];
+        return _data.AsSpan(e.DataStart, e.DataLength);
+    }
+
+    internal ReadOnlySpan<byte> Element(int index, int position)
+    {
+        ref readonly SegmentEntry e = ref _segments[index];
+        if ((uint)position >= (uint)e.ElementCount)
+        {
+            return default;
+        }
+        ElementBounds b = _elements[e.FirstElement + position];
+        return _data.AsSpan(b.Start, b.Length);
+    }
+
+    internal bool ElementIsEscaped(int index, int position)
+    {
+        ref readonly SegmentEntry e = ref _segments[index];
+        return (uint)position < (uint)e.ElementCount && _elements[e.FirstElement + position].Escaped;
+    }
+
+    /// <summary>Enumerates the segments in order.</summary>
+    public IEnumerator<Segment> GetEnumerator()
+    {
+        for (int i = 0; i < _segments.Length; i++)
+        {
+            yield return new Segment(this, i);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>Where one segment's text and elements sit in a <see cref="SegmentList"/>.</summary>
+internal readonly record struct SegmentEntry(int DataStart, int DataLength, int FirstElement, int ElementCount, long BytePosition, int FileSegmentIndex);
+
+/// <summary>One element's slice of the text (position 0 is the tag).</summary>
+internal readonly record struct ElementBounds(int Start, int Length, bool Escaped);

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Gateway.Edi.Validation;
+
+namespace Gateway.Edi.X12.Acknowledgments;
+
+/// <summary>Builds the TA1 and 997/999 for a validated interchange, mirroring its version and identities.</summary>
+/// <remarks>Acknowledgments are never acknowledged: groups of 997s, 999s or TA1s (GS01 <c>FA</c>) get no
+/// 997. An interchange rejected in its envelope gets a TA1 only.</remarks>
+public sealed class X12AcknowledgmentBuilder(IX12ControlNumberSource controlNumbers, X12AcknowledgmentOptions? options = null)
+{
+    private readonly X12AcknowledgmentOptions _options = options ?? new X12AcknowledgmentOptions();
+
+    /// <summary>Builds the acknowledgment interchange, or returns null when none is due.</summary>
+    public X12Acknowledgment? Build(X12InterchangeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        X12Interchange inbound = result.Interchange;
+        var errors = result.Issues.Where(i => i.Severity == EdiSeverity.Error && i.Level == EdiIssueLevel.Interchange).ToList();
+        bool rejected = errors.Count > 0;
+        bool sendTa1 = _options.Technical switch
+        {
+            X12TechnicalAcknowledgmentPolicy.Always => true,
+            X12TechnicalAcknowledgmentPolicy.Never => false,
+            _ => inbound.AcknowledgmentRequested || rejected,
+        };
+        var groups = rejected || _options.Functional == X12FunctionalAcknowledgmentKind.None
+            ? []
+            : result.Groups.Where(g => g.Group.FunctionalId != "FA").ToList();
+        if (!sendTa1 && groups.Count == 0)
+        {
+            return null;
+        }
+
+        DateTimeOffset now = _options.TimeProvider.GetLocalNow();
+        long icn = controlNumbers.NextInterchangeControlNumber(inbound.SenderQualifier, inbound.SenderId);
+        using var stream = new MemoryStream();
+        using (var writer = new X12Writer(stream, inbound.Delimiters, _options.SegmentSuffix, leaveOpen: true))
+        {
+            writer.BeginInterchange(new X12InterchangeEnvelope(inbound.ReceiverQualifier, inbound.ReceiverId, inbound.SenderQualifier, inbound.SenderId, icn, now)
+            {
+                Version = inbound.Version,
+                UsageIndicator = inbound.UsageIndicator is "P" or "T" or "I" ? inbound.UsageIndicator : "P",
+            });
+            string? technicalStatus = null;
+            if (sendTa1)
+            {
+                technicalStatus = rejected ? "R" : "A";
+                string note = rejected ? X12AcknowledgmentCodes.InterchangeNote(errors[0].Code) : "000";
+                writer.WriteSegment("TA1", inbound.ControlNumber, inbound.Date, inbound.Time, technicalStatus, note);
+            }
+            var statuses = new List<(string, string)>();
+            foreach (X12GroupResult group in groups)
+            {
+                writer.BeginGroup(new X12GroupEnvelope("FA", group.Group.ReceiverCode, group.Group.SenderCode,
+                    controlNumbers.NextGroupControlNumber(inbound.SenderQualifier, inbound.SenderId), group.Group.Version, now));
+                var body = new SegmentListBuilder(EdiDelimiters.Internal);
+                string status = _options.Functional == X12FunctionalAcknowledgmentKind.Ack999
+                    ? X12FunctionalAcknowledgmentBody.Write999(group, body, inbound.Delimiters)
+                    : X12FunctionalAcknowledgmentBody.Write997(group, body, inbound.Delimiters);
+                bool is5010 = string.CompareOrdinal(group.Group.Version, "005010") >= 0;
+                string type = _options.Functional == X12FunctionalAcknowledgmentKind.Ack999 ? "999" : "997";
+                string? reference = type == "999" && is5010 ? "005010X231A1" : null;
+                writer.WriteTransactionSet(type, "0001", body.Build(), reference);
+                writer.EndGroup();
+                statuses.Add((group.Group.ControlNumber, status));
+            }
+            writer.EndInterchange();
+            return new X12Acknowledgment
+            {
+                Content = stream.ToArray(),
+                InterchangeControlNumber = icn,
+                TechnicalStatus = technicalStatus,
+                Groups = statuses,
+            };
+        }
+    }
+
+    internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,76 @@
+using Gateway.Edi.Validation;
+
+namespace Gateway.Edi.X12.Acknowledgments;
+
+/// <summary>The segments of a 997 (AK1-AK9) or 999 (AK1, AK2, IK3, IK4, IK5, AK9) for one group.</summary>
+internal static class X12FunctionalAcknowledgmentBody
+{
+    private const int MaxCodes = 5;
+
+    public static string Write997(X12GroupResult group, SegmentListBuilder body, EdiDelimiters output) => Write(group, body, output, implementation: false);
+
+    public static string Write999(X12GroupResult group, SegmentListBuilder body, EdiDelimiters output) => Write(group, body, output, implementation: true);
+
+    private static string Write(X12GroupResult group, SegmentListBuilder body, EdiDelimiters output, bool implementation)
+    {
+        bool is5010 = string.CompareOrdinal(group.Group.Version, "005010") >= 0;
+        body.Add("AK1", group.Group.FunctionalId, group.Group.ControlNumber, is5010 ? group.Group.Version : null);
+        int accepted = 0;
+        foreach (X12DocumentResult document in group.Documents)
+        {
+            body.Add("AK2", document.Type, document.ControlNumber, is5010 && document.ImplementationReference.Length > 0 ? document.ImplementationReference : null);
+            var errors = document.Issues.Where(i => i.Severity == EdiSeverity.Error).ToList();
+            WriteSegmentErrors(errors, body, output, implementation);
+            var codes = errors.Select(i => X12AcknowledgmentCodes.TransactionSetError(i.Code)).OfType<string>().Distinct().ToList();
+            if (errors.Any(i => i.Level is EdiIssueLevel.Segment or EdiIssueLevel.Element))
+            {
+                codes.Add(X12AcknowledgmentCodes.SegmentsInError);
+            }
+            string status = errors.Count == 0 ? "A" : "R";
+            accepted += errors.Count == 0 ? 1 : 0;
+            body.Add(implementation ? "IK5" : "AK5", [status, .. codes.Take(MaxCodes)]);
+        }
+        var groupCodes = group.Issues.Where(i => i.Severity == EdiSeverity.Error)
+            .Select(i => X12AcknowledgmentCodes.GroupError(i.Code)).OfType<string>().Distinct().Take(MaxCodes).ToList();
+        int received = group.Documents.Count;
+        string groupStatus = groupCodes.Count > 0 || (received > 0 && accepted == 0) ? "R"
+            : accepted < received ? "P"
+            : "A";
+        string included = group.Group.Trailer is Segment ge && int.TryParse(ge[1], out int n) && n >= 0 ? X12AcknowledgmentBuilder.Count(n) : X12AcknowledgmentBuilder.Count(received);
+        body.Add("AK9", [groupStatus, included, X12AcknowledgmentBuilder.Count(received), X12AcknowledgmentBuilder.Count(accepted), .. groupCodes]);
+        return groupStatus;
+    }
+
+    // One AK3/IK3 per segment in error, in the order of the document, with its element errors as AK4/IK4.
+    private static void WriteSegmentErrors(List<EdiIssue> errors, SegmentListBuilder body, EdiDelimiters output, bool implementation)
+    {
+        var bySegment = errors.Where(i => i.Level is EdiIssueLevel.Segment or EdiIssueLevel.Element)
+            .GroupBy(i => (i.SegmentPosition, i.SegmentTag))
+            .OrderBy(g => g.Key.SegmentPosition);
+        foreach (var segment in bySegment)
+        {
+            EdiIssue? segmentIssue = segment.FirstOrDefault(i => i.Level == EdiIssueLevel.Segment);
+            string code = segmentIssue is null ? X12AcknowledgmentCodes.SegmentHasElementErrors : X12AcknowledgmentCodes.SegmentError(segmentIssue.Code)!;
+            EdiIssue first = segmentIssue ?? segment.First();
+            body.Add(implementation ? "IK3" : "AK3", segment.Key.SegmentTag, X12AcknowledgmentBuilder.Count(segment.Key.SegmentPosition), first.LoopId, code);
+            foreach (EdiIssue element in segment.Where(i => i.Level == EdiIssueLevel.Element).Take(99))
+            {
+                string position = body.AddComposite(X12AcknowledgmentBuilder.Count(element.ElementPosition),
+                    element.ComponentPosition > 0 ? X12AcknowledgmentBuilder.Count(element.ComponentPosition) : null,
+                    element.RepetitionPosition > 0 ? X12AcknowledgmentBuilder.Count(element.RepetitionPosition) : null);
+                body.Add(implementation ? "IK4" : "AK4", position, element.ElementReference, X12AcknowledgmentCodes.ElementError(element.Code), BadValue(element.Value, output));
+            }
+        }
+    }
+
+    // AK404 is AN 1/99 and may not carry delimiters; the writer would refuse it otherwise.
+    private static string? BadValue(string? value, EdiDelimiters output)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        var chars = value.Where(c => c >= ' ' && c < 0x7F && !output.IsDelimiter((byte)c)).Take(99).ToArray();
+        return chars.Length == 0 ? null : new string(chars);
+    }
+}

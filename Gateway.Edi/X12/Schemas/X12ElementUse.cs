@@ -1,0 +1,17 @@
+namespace Gateway.Edi.X12.Schemas;
+
+/// <summary>An element or composite at one position of a segment or composite.</summary>
+internal sealed record X12ElementUse(string Reference, char Requirement, int Repeat)
+{
+    /// <summary>The simple element, when this position holds one.</summary>
+    public X12ElementDefinition? Element { get; init; }
+
+    /// <summary>The composite, when this position holds one.</summary>
+    public X12CompositeDefinition? Composite { get; init; }
+
+    /// <summary>Whether the position is mandatory.</summary>
+    public bool IsMandatory => Requirement == 'M';
+
+    /// <summary>The name shown to people.</summary>
+    public string Name => Element?.Name ?? Composite?.Name ?? Reference;
+}

@@ -1,0 +1,38 @@
+namespace Gateway.Edi.X12;
+
+/// <summary>A functional group envelope: the GS header, and the GE trailer once read.</summary>
+public sealed class X12FunctionalGroup
+{
+    internal X12FunctionalGroup(X12Interchange interchange, Segment header)
+    {
+        Interchange = interchange;
+        Header = header;
+    }
+
+    /// <summary>The interchange this group belongs to.</summary>
+    public X12Interchange Interchange { get; }
+
+    /// <summary>The GS segment.</summary>
+    public Segment Header { get; }
+
+    /// <summary>The GE segment; null when the group ended without one.</summary>
+    public Segment? Trailer { get; internal set; }
+
+    /// <summary>The GS01 functional identifier code, for example <c>PO</c>.</summary>
+    public string FunctionalId => Header[1];
+
+    /// <summary>The GS02 application sender's code.</summary>
+    public string SenderCode => Header[2];
+
+    /// <summary>The GS03 application receiver's code.</summary>
+    public string ReceiverCode => Header[3];
+
+    /// <summary>The GS06 group control number.</summary>
+    public string ControlNumber => Header[6];
+
+    /// <summary>The GS08 version, release and industry identifier, for example <c>004010VICS</c>.</summary>
+    public string Version => Header[8];
+
+    /// <summary>The number of transaction sets read in this group so far.</summary>
+    public int TransactionSetCount { get; internal set; }
+}

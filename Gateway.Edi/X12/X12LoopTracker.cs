@@ -1,0 +1,151 @@
+using Gateway.Edi.X12.Schemas;
+
+namespace Gateway.Edi.X12;
+
+/// <summary>Places each segment of a transaction set in its loop, the way X12 defines it: the innermost open
+/// loop that can still take the tag wins, and a loop's trigger seen again starts its next iteration.</summary>
+/// <remarks>Shared by validation (which reports what was skipped or over-used) and the JSON form (which
+/// nests objects by loop), so both always agree on the structure.</remarks>
+internal sealed class X12LoopTracker
+{
+    private readonly List<LoopFrame> _frames = [];
+    private readonly IX12LoopListener _listener;
+
+    public X12LoopTracker(X12LoopDefinition root, IX12LoopListener listener)
+    {
+        _listener = listener;
+        _frames.Add(new LoopFrame(root, position: -1, isRoot: true));
+    }
+
+    /// <summary>The innermost open loop.</summary>
+    public LoopFrame Current => _frames[^1];
+
+    /// <summary>Whether <paramref name="tag"/> was passed already in an open loop (out of order).</summary>
+    public bool PassedEarlier(string tag) => _frames.Any(f => f.FoundBefore(tag));
+
+    /// <summary>Moves to where <paramref name="tag"/> belongs and returns its definition; null when it fits nowhere.</summary>
+    public X12SegmentDefinition? Place(string tag, int position)
+    {
+        for (int level = _frames.Count - 1; level >= 0; level--)
+        {
+            LoopFrame frame = _frames[level];
+            int j = frame.Find(tag);
+            if (j < 0)
+            {
+                continue;
+            }
+            while (_frames.Count - 1 > level)
+            {
+                CloseInnermost(position, toEnd: true);
+            }
+            return Enter(frame, j, position);
+        }
+        return null;
+    }
+
+    /// <summary>Closes every open loop at the end of the set; <paramref name="includeTrailer"/> false skips the SE check.</summary>
+    public void Finish(int position, bool includeTrailer)
+    {
+        while (_frames.Count > 1)
+        {
+            CloseInnermost(position, toEnd: true);
+        }
+        LoopFrame root = _frames[0];
+        Skip(root, root.Position + 1, root.Loop.Entries.Count - (includeTrailer ? 0 : 1), position);
+        _frames.Clear();
+    }
+
+    private X12SegmentDefinition Enter(LoopFrame frame, int j, int position)
+    {
+        Skip(frame, frame.Position + 1, j, position);
+        frame.Position = j;
+        X12StructureEntry entry = frame.Loop.Entries[j];
+        int uses = ++frame.Counts[j];
+        if (entry.Loop is X12LoopDefinition loop)
+        {
+            var child = new LoopFrame(loop, position: 0, isRoot: false);
+            child.Counts[0] = 1;
+            _listener.LoopOpened(frame, entry, uses, position);
+            _frames.Add(child);
+            return loop.Entries[0].Segment!;
+        }
+        _listener.SegmentUsed(frame, entry, uses, position);
+        return entry.Segment!;
+    }
+
+    private void CloseInnermost(int position, bool toEnd)
+    {
+        LoopFrame frame = _frames[^1];
+        if (toEnd)
+        {
+            Skip(frame, frame.Position + 1, frame.Loop.Entries.Count, position);
+        }
+        _frames.RemoveAt(_frames.Count - 1);
+        _listener.LoopClosed(frame);
+    }
+
+    private void Skip(LoopFrame frame, int from, int to, int position)
+    {
+        for (int k = Math.Max(from, 0); k < to; k++)
+        {
+            if (frame.Counts[k] == 0)
+            {
+                _listener.EntrySkipped(frame, frame.Loop.Entries[k], position);
+            }
+        }
+    }
+}
+
+/// <summary>Hears where <see cref="X12LoopTracker"/> placed each segment.</summary>
+internal interface IX12LoopListener
+{
+    /// <summary>An entry of <paramref name="frame"/> was passed without being used.</summary>
+    void EntrySkipped(LoopFrame frame, X12StructureEntry entry, int position);
+
+    /// <summary>A segment entry was used for the <paramref name="uses"/>th time in this iteration.</summary>
+    void SegmentUsed(LoopFrame frame, X12StructureEntry entry, int uses, int position);
+
+    /// <summary>Iteration <paramref name="iteration"/> of a nested loop began (its trigger is the segment at <paramref name="position"/>).</summary>
+    void LoopOpened(LoopFrame parent, X12StructureEntry entry, int iteration, int position);
+
+    /// <summary>An iteration of a loop ended.</summary>
+    void LoopClosed(LoopFrame frame);
+}
+
+/// <summary>One open loop iteration: where we are in its entries and how often each was used.</summary>
+internal sealed class LoopFrame(X12LoopDefinition loop, int position, bool isRoot)
+{
+    public X12LoopDefinition Loop { get; } = loop;
+
+    public int Position { get; set; } = position;
+
+    public int[] Counts { get; } = new int[loop.Entries.Count];
+
+    /// <summary>The loop id for AK303; null for the set itself.</summary>
+    public string? LoopId => isRoot ? null : Loop.Id;
+
+    public int Find(string tag)
+    {
+        // The trigger (entry 0) never repeats inside an iteration: seeing it again starts the next one.
+        for (int j = Position < 0 ? 0 : Math.Max(Position, 1); j < Loop.Entries.Count; j++)
+        {
+            if (Loop.Entries[j].Tag == tag)
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    public bool FoundBefore(string tag)
+    {
+        for (int j = 0; j < Position && j < Loop.Entries.Count; j++)
+        {
+            if (Loop.Entries[j].Tag == tag)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Gateway.Edi.X12;
+
+/// <summary>Limits that keep a hostile or broken file from taking all memory.</summary>
+public sealed record X12ReaderOptions
+{
+    /// <summary>The defaults: 64 KiB reads, 1 MiB segments, 64 MiB transaction sets.</summary>
+    public static X12ReaderOptions Default { get; } = new();
+
+    /// <summary>How many bytes are read from the stream at a time.</summary>
+    public int BufferSize { get; init; } = 64 * 1024;
+
+    /// <summary>The longest segment accepted; longer means a wrong terminator or garbage.</summary>
+    public int MaxSegmentBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The largest transaction set held in memory.</summary>
+    public int MaxTransactionSetBytes { get; init; } = 64 * 1024 * 1024;
+}

@@ -1,0 +1,158 @@
+using Gateway.Edi.Validation;
+using Gateway.Edi.X12.Schemas;
+
+namespace Gateway.Edi.X12;
+
+/// <summary>Checks one transaction set against its schema: segment order, loops, use counts, then elements.</summary>
+internal sealed partial class X12TransactionSetValidator : IX12LoopListener
+{
+    private readonly X12TransactionSetSchema _schema;
+    private readonly X12TransactionSet _set;
+    private readonly EdiCompliance _compliance;
+    private readonly List<EdiIssue> _issues;
+    private X12LoopTracker _tracker = null!;
+    private readonly HashSet<string> _tagsInSet;
+
+    private X12TransactionSetValidator(X12TransactionSetSchema schema, X12TransactionSet set, EdiCompliance compliance, List<EdiIssue> issues)
+    {
+        _schema = schema;
+        _set = set;
+        _compliance = compliance;
+        _issues = issues;
+        _tagsInSet = TagsOf(schema);
+    }
+
+    public static void Validate(X12TransactionSetSchema schema, X12TransactionSet set, EdiCompliance compliance, List<EdiIssue> issues) =>
+        new X12TransactionSetValidator(schema, set, compliance, issues).Run();
+
+    private void Run()
+    {
+        _tracker = new X12LoopTracker(_schema.Root, this);
+        SegmentList segments = _set.Segments;
+        HierarchyChecker? hierarchy = _schema.Id == "856" ? new HierarchyChecker(this) : null;
+        for (int i = 0; i < segments.Count; i++)
+        {
+            Segment segment = segments[i];
+            X12SegmentDefinition? definition = _tracker.Place(segment.Tag, i + 1);
+            if (definition is null)
+            {
+                Misplaced(segment, segment.Tag, i + 1);
+                continue;
+            }
+            ValidateElements(segment, definition, i + 1);
+            if (definition.Tag == "HL")
+            {
+                hierarchy?.Check(segment, i + 1);
+            }
+        }
+        // The reader already reported a missing SE.
+        _tracker.Finish(segments.Count, includeTrailer: _set.HasTrailer);
+    }
+
+    void IX12LoopListener.EntrySkipped(LoopFrame frame, X12StructureEntry entry, int position)
+    {
+        if (entry.IsMandatory)
+        {
+            Add(EdiIssueCode.MandatorySegmentMissing, position, entry.Tag, frame.LoopId,
+                entry.Loop is null ? $"Mandatory segment {entry.Tag} is missing" : $"Mandatory loop {entry.Loop.Id} is missing");
+        }
+    }
+
+    void IX12LoopListener.SegmentUsed(LoopFrame frame, X12StructureEntry entry, int uses, int position)
+    {
+        if (uses > entry.MaxUse)
+        {
+            Add(EdiIssueCode.SegmentOverMaximumUse, position, entry.Tag, frame.LoopId, $"{entry.Tag} appears {uses} times here; at most {entry.MaxUse} allowed");
+        }
+    }
+
+    void IX12LoopListener.LoopOpened(LoopFrame parent, X12StructureEntry entry, int iteration, int position)
+    {
+        if (iteration > entry.MaxUse)
+        {
+            Add(EdiIssueCode.LoopOverMaximum, position, entry.Tag, entry.Loop!.Id, $"Loop {entry.Loop.Id} repeats {iteration} times; at most {entry.MaxUse} allowed");
+        }
+    }
+
+    void IX12LoopListener.LoopClosed(LoopFrame frame)
+    {
+    }
+
+    private void Misplaced(Segment segment, string tag, int position)
+    {
+        string? loop = _tracker.Current.LoopId;
+        if (!IsSegmentTag(segment.TagSpan) || !_schema.Dictionary.Segments.ContainsKey(tag) && !_tagsInSet.Contains(tag))
+        {
+            Add(EdiIssueCode.UnrecognizedSegment, position, tag, loop, $"{Printable(tag)} is not a segment of X12 {_schema.Version}");
+        }
+        else if (!_tagsInSet.Contains(tag))
+        {
+            Add(EdiIssueCode.SegmentNotInTransactionSet, position, tag, loop, $"{tag} is not part of transaction set {_schema.Id}");
+        }
+        else if (_tracker.PassedEarlier(tag))
+        {
+            Add(EdiIssueCode.SegmentOutOfOrder, position, tag, loop, $"{tag} comes after segments that must follow it");
+        }
+        else
+        {
+            Add(EdiIssueCode.UnexpectedSegment, position, tag, loop, $"{tag} cannot stand here; it belongs in another loop of {_schema.Id}");
+        }
+    }
+
+    private static bool IsSegmentTag(ReadOnlySpan<byte> tag) =>
+        tag.Length is 2 or 3 && char.IsAsciiLetterUpper((char)tag[0]) && tag[1..].IndexOfAnyExcept(AlphaNumericUpper) < 0;
+
+    private static readonly System.Buffers.SearchValues<byte> AlphaNumericUpper =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"u8);
+
+    private static string Printable(string value) =>
+        value.Length > 20 ? $"'{value[..20]}…'" : $"'{value}'";
+
+    private static HashSet<string> TagsOf(X12TransactionSetSchema schema)
+    {
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(X12LoopDefinition loop)
+        {
+            foreach (X12StructureEntry e in loop.Entries)
+            {
+                if (e.Loop is not null)
+                {
+                    Walk(e.Loop);
+                }
+                else
+                {
+                    tags.Add(e.Tag);
+                }
+            }
+        }
+        Walk(schema.Root);
+        return tags;
+    }
+
+    private void Add(EdiIssueCode code, int position, string tag, string? loop, string message, int element = 0, int component = 0,
+        int repetition = 0, string? reference = null, string? value = null)
+    {
+        Segment segment = _set.Segments[Math.Min(position, _set.Segments.Count) - 1];
+        EdiSeverity severity = _compliance == EdiCompliance.Lenient && code.Level() == EdiIssueLevel.Element && code != EdiIssueCode.MandatoryElementMissing
+            ? EdiSeverity.Warning : EdiSeverity.Error;
+        _issues.Add(new EdiIssue
+        {
+            Code = code,
+            Severity = severity,
+            Message = message,
+            BytePosition = segment.BytePosition,
+            FileSegmentIndex = segment.FileSegmentIndex,
+            SegmentTag = tag,
+            SegmentPosition = position,
+            LoopId = loop,
+            ElementPosition = element,
+            ComponentPosition = component,
+            RepetitionPosition = repetition,
+            ElementReference = reference,
+            Value = value,
+            InterchangeControlNumber = _set.Group?.Interchange.ControlNumber,
+            GroupControlNumber = _set.Group?.ControlNumber,
+            DocumentControlNumber = _set.ControlNumber,
+        });
+    }
+}

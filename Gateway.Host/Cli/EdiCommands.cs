@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Edi;
+using Gateway.Edi.Validation;
+using Gateway.Edi.X12;
+using Gateway.Edi.X12.Acknowledgments;
+using Gateway.Edi.X12.Json;
+
+namespace Gateway.Host.Cli;
+
+/// <summary><c>gateway edi parse|validate|ack|json FILE</c>: the public contract of the EDI engine (DESIGN.md).</summary>
+internal static class EdiCommands
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length < 2 || args[0] is not ("parse" or "validate" or "ack" or "json"))
+        {
+            error.WriteLine("Usage: gateway edi parse|validate|ack|json FILE");
+            return GatewayCommandLine.Usage;
+        }
+        string file = args[1];
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"{file}: no such file. Check the path.");
+            return GatewayCommandLine.Usage;
+        }
+        try
+        {
+            using FileStream stream = File.OpenRead(file);
+            if (LooksLikeEdifact(stream))
+            {
+                error.WriteLine($"{file}: this is EDIFACT (UNA/UNB); EDIFACT is not supported yet, only X12.");
+                return GatewayCommandLine.NotEdi;
+            }
+            return args[0] switch
+            {
+                "parse" => Parse(stream, output),
+                "validate" => Validate(stream, file, output),
+                "json" => Json(stream, output),
+                _ => Ack(stream, args[2..], output, error),
+            };
+        }
+        catch (EdiFormatException e)
+        {
+            error.WriteLine($"{file}: not readable as EDI: {e.Message}");
+            return GatewayCommandLine.NotEdi;
+        }
+    }
+
+    private static bool LooksLikeEdifact(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[64];
+        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        ReadOnlySpan<byte> text = head[..n].TrimStart("\uFEFF"u8).TrimStart(" \r\n\t"u8);
+        return text.StartsWith("UNA"u8) || text.StartsWith("UNB"u8);
+    }
+
+    private static int Parse(Stream stream, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            X12ParseSummary.Write(stream, json);
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        return GatewayCommandLine.Ok;
+    }
+
+    private static int Validate(Stream stream, string file, TextWriter output)
+    {
+        bool valid = true;
+        int documents = 0;
+        foreach (X12InterchangeResult result in new X12Validator().ValidateStream(stream))
+        {
+            foreach (EdiIssue issue in result.AllIssues.OrderBy(i => i.BytePosition))
+            {
+                output.WriteLine($"{file}: {issue}");
+            }
+            valid &= result.IsValid;
+            documents += result.Groups.Sum(g => g.Documents.Count);
+        }
+        output.WriteLine(valid ? $"{file}: valid ({documents} documents)" : $"{file}: invalid");
+        return valid ? GatewayCommandLine.Ok : GatewayCommandLine.Invalid;
+    }
+
+    private static int Json(Stream stream, TextWriter output)
+    {
+        using var reader = new X12Reader(stream, leaveOpen: true);
+        while (reader.Read())
+        {
+            if (reader.Kind == X12ReadKind.TransactionSet)
+            {
+                JsonObject json = X12DocumentJson.ToJson(reader.TransactionSet!);
+                output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+        }
+        return GatewayCommandLine.Ok;
+    }
+
+    private static int Ack(Stream stream, string[] options, TextWriter output, TextWriter error)
+    {
+        var ackOptions = new X12AcknowledgmentOptions { SegmentSuffix = "\n" };
+        for (int i = 0; i < options.Length; i++)
+        {
+            ackOptions = options[i] switch
+            {
+                "--999" => ackOptions with { Functional = X12FunctionalAcknowledgmentKind.Ack999 },
+                "--ta1" when i + 1 < options.Length => ackOptions with
+                {
+                    Technical = options[++i] switch
+                    {
+                        "always" => X12TechnicalAcknowledgmentPolicy.Always,
+                        "never" => X12TechnicalAcknowledgmentPolicy.Never,
+                        _ => X12TechnicalAcknowledgmentPolicy.WhenRequestedOrBroken,
+                    },
+                },
+                _ => ackOptions,
+            };
+        }
+        // Real control numbers come from the partner's persisted counters; this tool only shows the content.
+        var builder = new X12AcknowledgmentBuilder(new X12SequentialControlNumbers(), ackOptions);
+        int produced = 0;
+        foreach (X12InterchangeResult result in new X12Validator().ValidateStream(stream))
+        {
+            if (builder.Build(result) is { } ack)
+            {
+                output.Write(System.Text.Encoding.UTF8.GetString(ack.Content));
+                produced++;
+            }
+        }
+        if (produced == 0)
+        {
+            error.WriteLine("No acknowledgment is due (acknowledgments are not acknowledged, and no TA1 was requested).");
+        }
+        return GatewayCommandLine.Ok;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Gateway.Host.Cli;
+
+/// <summary>The <c>gateway</c> command line: subcommands and their exit codes.</summary>
+internal static class GatewayCommandLine
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int NotEdi = 2;
+    public const int Usage = 64;
+
+    private const string Help = """
+        Usage: gateway <command>
+
+        EDI tools (exit 0 ok, 1 invalid, 2 not EDI):
+          gateway edi parse FILE          envelopes and documents of FILE as JSON
+          gateway edi validate FILE       every error with its position and code
+          gateway edi ack FILE [--999] [--ta1 auto|always|never]
+                                          the TA1/997/999 the gateway would send, as EDI
+          gateway edi json FILE           each document in its JSON form (what maps read)
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length >= 1 && args[0] == "edi")
+        {
+            return EdiCommands.Run(args[1..], output, error);
+        }
+        error.WriteLine(args.Length == 0 || args[0] is "-h" or "--help" or "help" ? Help : $"Unknown command '{args[0]}'.\n{Help}");
+        return args.Length == 0 || args[0] is "-h" or "--help" or "help" ? Ok : Usage;
+    }
+}

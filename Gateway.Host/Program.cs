@@ -1,0 +1,3 @@
+using Gateway.Host.Cli;
+
+return GatewayCommandLine.Run(args, Console.Out, Console.Error);

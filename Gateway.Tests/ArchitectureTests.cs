@@ -1,0 +1,13 @@
+using Gateway.Edi;
+
+namespace Gateway.Tests;
+
+public class ArchitectureTests
+{
+    [Test]
+    public void GatewayEdi_ReferencesNoOtherGatewayAssembly()
+    {
+        var references = typeof(EdiReader).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+        Assert.That(references, Has.None.StartsWith("Gateway."));
+    }
+}
