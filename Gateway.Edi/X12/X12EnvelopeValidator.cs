@@ -46,7 +46,8 @@ internal static class X12EnvelopeValidator
     public static void CheckTechnicalAcknowledgment(X12Interchange interchange, Segment ta1, List<EdiIssue> issues)
     {
         string? problem =
-            !IsDigits(ta1[1], 9, 9) ? $"TA101 '{ta1[1]}' is not a nine-digit interchange control number" :
+            // Some translators drop TA101's leading zeros; the number still names the interchange.
+            !IsDigits(ta1[1], 1, 9) ? $"TA101 '{ta1[1]}' is not an interchange control number" :
             !(X12DateTime.IsDate(ta1.GetSpan(2)) && ta1.GetSpan(2).Length == 6) ? $"TA102 '{ta1[2]}' is not a date (YYMMDD)" :
             !(X12DateTime.IsTime(ta1.GetSpan(3)) && ta1.GetSpan(3).Length == 4) ? $"TA103 '{ta1[3]}' is not a time (HHMM)" :
             ta1[4] is not ("A" or "E" or "R") ? $"TA104 '{ta1[4]}' is not A, E or R" :

@@ -19,12 +19,17 @@ public sealed partial class X12Writer
             last--;
         }
         _length = 0;
-        AppendChecked(Encoding.UTF8.GetBytes(tag), tag, 0, allowComponents: false);
+        AppendChecked(Encoding.UTF8.GetBytes(tag), tag, 0);
         for (int i = 0; i < last; i++)
         {
             Append(Delimiters.Element);
-            // ISA16 is the component separator itself; it is the one value allowed to be one.
-            AppendChecked(Encoding.UTF8.GetBytes(elements[i] ?? ""), tag, i + 1, allowComponents: tag == "ISA" && i == 15);
+            if (tag == "ISA" && i is 10 or 15)
+            {
+                // ISA11 and ISA16 carry the repetition and component separators themselves, as raw bytes.
+                Append(i == 15 ? Delimiters.Component : Delimiters.Repetition ?? (byte)'U');
+                continue;
+            }
+            AppendChecked(Encoding.UTF8.GetBytes(elements[i] ?? ""), tag, i + 1);
         }
         Flush();
     }
@@ -42,7 +47,7 @@ public sealed partial class X12Writer
             return;
         }
         string tag = segment.Tag;
-        AppendChecked(segment.TagSpan, tag, 0, allowComponents: false);
+        AppendChecked(segment.TagSpan, tag, 0);
         for (int i = 1; i <= segment.ElementCount; i++)
         {
             Append(Delimiters.Element);
@@ -73,15 +78,15 @@ public sealed partial class X12Writer
                 {
                     Append(Delimiters.Component);
                 }
-                AppendChecked(components.ValueSpan, tag, position, allowComponents: false);
+                AppendChecked(components.ValueSpan, tag, position);
             }
         }
     }
 
-    private void AppendChecked(ReadOnlySpan<byte> value, string tag, int position, bool allowComponents)
+    private void AppendChecked(ReadOnlySpan<byte> value, string tag, int position)
     {
         int bad = value.IndexOfAny(Delimiters.AllDelimiters);
-        if (bad >= 0 && !(allowComponents && value.Length == 1))
+        if (bad >= 0)
         {
             throw Refuse(tag, position, $"value '{Encoding.UTF8.GetString(value)}' contains the delimiter {EdiDelimiters.Describe(value[bad])}; X12 has no escape character, so remove it from the value or write with other delimiters");
         }

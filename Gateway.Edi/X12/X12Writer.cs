@@ -39,20 +39,15 @@ public sealed partial class X12Writer : IDisposable
         {
             throw new InvalidOperationException("An interchange is already open; end it first.");
         }
-        bool hasRepetition = string.CompareOrdinal(envelope.Version, "00402") >= 0;
-        if (hasRepetition != Delimiters.Repetition.HasValue)
-        {
-            throw new ArgumentException($"ISA12 {envelope.Version} {(hasRepetition ? "needs" : "has no")} a repetition separator; the delimiters {(hasRepetition ? "lack one" : "have one")}.", nameof(envelope));
-        }
         WriteSegment("ISA",
             "00", Pad("", 10), "00", Pad("", 10),
             Fixed(envelope.SenderQualifier, 2, "ISA05"), Fixed(envelope.SenderId, 15, "ISA06"),
             Fixed(envelope.ReceiverQualifier, 2, "ISA07"), Fixed(envelope.ReceiverId, 15, "ISA08"),
             envelope.Timestamp.ToString("yyMMdd", CultureInfo.InvariantCulture), envelope.Timestamp.ToString("HHmm", CultureInfo.InvariantCulture),
-            hasRepetition ? ((char)Delimiters.Repetition!.Value).ToString() : "U",
+            "U", // ISA11 and ISA16 placeholders: WriteSegment writes the separators themselves.
             Fixed(envelope.Version, 5, "ISA12"), ControlNumber(envelope.ControlNumber, 9, "ISA13"),
             envelope.AcknowledgmentRequested ? "1" : "0", Fixed(envelope.UsageIndicator, 1, "ISA15"),
-            ((char)Delimiters.Component).ToString());
+            ">");
         _interchange = envelope;
         _groupCount = 0;
     }

@@ -75,14 +75,14 @@ internal static partial class Corpus
     private static partial Regex Row();
 }
 
-internal enum CorpusLabel
+public enum CorpusLabel
 {
     Unknown,
     Valid,
     Invalid,
 }
 
-internal sealed record CorpusFile(string Path, string Folder, string Name, CorpusLabel Label)
+public sealed record CorpusFile(string Path, string Folder, string Name, CorpusLabel Label)
 {
     public override string ToString() => $"{Folder}/{Name}";
 }

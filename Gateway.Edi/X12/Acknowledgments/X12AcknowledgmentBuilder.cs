@@ -34,11 +34,12 @@ public sealed class X12AcknowledgmentBuilder(IX12ControlNumberSource controlNumb
         DateTimeOffset now = _options.TimeProvider.GetLocalNow();
         long icn = controlNumbers.NextInterchangeControlNumber(inbound.SenderQualifier, inbound.SenderId);
         using var stream = new MemoryStream();
-        using (var writer = new X12Writer(stream, inbound.Delimiters, _options.SegmentSuffix, leaveOpen: true))
+        EdiDelimiters d = Writable(inbound.Delimiters);
+        using (var writer = new X12Writer(stream, d, _options.SegmentSuffix, leaveOpen: true))
         {
-            writer.BeginInterchange(new X12InterchangeEnvelope(inbound.ReceiverQualifier, inbound.ReceiverId, inbound.SenderQualifier, inbound.SenderId, icn, now)
+            writer.BeginInterchange(new X12InterchangeEnvelope(Safe(inbound.ReceiverQualifier, 2, d), Safe(inbound.ReceiverId, 15, d), Safe(inbound.SenderQualifier, 2, d), Safe(inbound.SenderId, 15, d), icn, now)
             {
-                Version = inbound.Version,
+                Version = Safe(inbound.Version, 5, d).PadLeft(5, '0'),
                 UsageIndicator = inbound.UsageIndicator is "P" or "T" or "I" ? inbound.UsageIndicator : "P",
             });
             string? technicalStatus = null;
@@ -46,17 +47,17 @@ public sealed class X12AcknowledgmentBuilder(IX12ControlNumberSource controlNumb
             {
                 technicalStatus = rejected ? "R" : "A";
                 string note = rejected ? X12AcknowledgmentCodes.InterchangeNote(errors[0].Code) : "000";
-                writer.WriteSegment("TA1", inbound.ControlNumber, inbound.Date, inbound.Time, technicalStatus, note);
+                writer.WriteSegment("TA1", Safe(inbound.ControlNumber, 9, d), Safe(inbound.Date, 6, d), Safe(inbound.Time, 4, d), technicalStatus, note);
             }
             var statuses = new List<(string, string)>();
             foreach (X12GroupResult group in groups)
             {
-                writer.BeginGroup(new X12GroupEnvelope("FA", group.Group.ReceiverCode, group.Group.SenderCode,
-                    controlNumbers.NextGroupControlNumber(inbound.SenderQualifier, inbound.SenderId), group.Group.Version, now));
+                writer.BeginGroup(new X12GroupEnvelope("FA", Safe(group.Group.ReceiverCode, 15, d), Safe(group.Group.SenderCode, 15, d),
+                    controlNumbers.NextGroupControlNumber(inbound.SenderQualifier, inbound.SenderId), Safe(group.Group.Version, 12, d), now));
                 var body = new SegmentListBuilder(EdiDelimiters.Internal);
                 string status = _options.Functional == X12FunctionalAcknowledgmentKind.Ack999
-                    ? X12FunctionalAcknowledgmentBody.Write999(group, body, inbound.Delimiters)
-                    : X12FunctionalAcknowledgmentBody.Write997(group, body, inbound.Delimiters);
+                    ? X12FunctionalAcknowledgmentBody.Write999(group, body, d)
+                    : X12FunctionalAcknowledgmentBody.Write997(group, body, d);
                 bool is5010 = string.CompareOrdinal(group.Group.Version, "005010") >= 0;
                 string type = _options.Functional == X12FunctionalAcknowledgmentKind.Ack999 ? "999" : "997";
                 string? reference = type == "999" && is5010 ? "005010X231A1" : null;
@@ -76,4 +77,14 @@ public sealed class X12AcknowledgmentBuilder(IX12ControlNumberSource controlNumb
     }
 
     internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // We answer in the partner's delimiters, unless one is a letter, digit or space (TA1 026/027): then in ours.
+    private static EdiDelimiters Writable(EdiDelimiters inbound)
+    {
+        byte[] all = [inbound.Element, inbound.Component, inbound.Segment, .. inbound.Repetition is byte r ? new[] { r } : []];
+        return all.Any(b => char.IsAsciiLetterOrDigit((char)b) || b == ' ') ? EdiDelimiters.X12Default : inbound;
+    }
+
+    private static string Safe(string value, int maxLength, EdiDelimiters delimiters) =>
+        X12FunctionalAcknowledgmentBody.Safe(value, maxLength, delimiters) ?? "";
 }

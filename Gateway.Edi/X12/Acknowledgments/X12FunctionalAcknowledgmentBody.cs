@@ -14,11 +14,12 @@ internal static class X12FunctionalAcknowledgmentBody
     private static string Write(X12GroupResult group, SegmentListBuilder body, EdiDelimiters output, bool implementation)
     {
         bool is5010 = string.CompareOrdinal(group.Group.Version, "005010") >= 0;
-        body.Add("AK1", group.Group.FunctionalId, group.Group.ControlNumber, is5010 ? group.Group.Version : null);
+        body.Add("AK1", Safe(group.Group.FunctionalId, 2, output), Safe(group.Group.ControlNumber, 9, output), is5010 ? Safe(group.Group.Version, 12, output) : null);
         int accepted = 0;
         foreach (X12DocumentResult document in group.Documents)
         {
-            body.Add("AK2", document.Type, document.ControlNumber, is5010 && document.ImplementationReference.Length > 0 ? document.ImplementationReference : null);
+            body.Add("AK2", Safe(document.Type, 3, output), Safe(document.ControlNumber, 9, output),
+                is5010 && document.ImplementationReference.Length > 0 ? Safe(document.ImplementationReference, 35, output) : null);
             var errors = document.Issues.Where(i => i.Severity == EdiSeverity.Error).ToList();
             WriteSegmentErrors(errors, body, output, implementation);
             var codes = errors.Select(i => X12AcknowledgmentCodes.TransactionSetError(i.Code)).OfType<string>().Distinct().ToList();
@@ -52,25 +53,26 @@ internal static class X12FunctionalAcknowledgmentBody
             EdiIssue? segmentIssue = segment.FirstOrDefault(i => i.Level == EdiIssueLevel.Segment);
             string code = segmentIssue is null ? X12AcknowledgmentCodes.SegmentHasElementErrors : X12AcknowledgmentCodes.SegmentError(segmentIssue.Code)!;
             EdiIssue first = segmentIssue ?? segment.First();
-            body.Add(implementation ? "IK3" : "AK3", segment.Key.SegmentTag, X12AcknowledgmentBuilder.Count(segment.Key.SegmentPosition), first.LoopId, code);
+            body.Add(implementation ? "IK3" : "AK3", Safe(segment.Key.SegmentTag, 3, output), X12AcknowledgmentBuilder.Count(segment.Key.SegmentPosition), first.LoopId, code);
             foreach (EdiIssue element in segment.Where(i => i.Level == EdiIssueLevel.Element).Take(99))
             {
                 string position = body.AddComposite(X12AcknowledgmentBuilder.Count(element.ElementPosition),
                     element.ComponentPosition > 0 ? X12AcknowledgmentBuilder.Count(element.ComponentPosition) : null,
                     element.RepetitionPosition > 0 ? X12AcknowledgmentBuilder.Count(element.RepetitionPosition) : null);
-                body.Add(implementation ? "IK4" : "AK4", position, element.ElementReference, X12AcknowledgmentCodes.ElementError(element.Code), BadValue(element.Value, output));
+                body.Add(implementation ? "IK4" : "AK4", position, element.ElementReference, X12AcknowledgmentCodes.ElementError(element.Code), Safe(element.Value, 99, output));
             }
         }
     }
 
-    // AK404 is AN 1/99 and may not carry delimiters; the writer would refuse it otherwise.
-    private static string? BadValue(string? value, EdiDelimiters output)
+    // Values copied from the partner's file may hold our output delimiters (a garbled tag, AK404's bad
+    // value); the writer refuses those, so keep only printable non-delimiter characters, within the width.
+    internal static string? Safe(string? value, int maxLength, EdiDelimiters output)
     {
         if (string.IsNullOrEmpty(value))
         {
             return null;
         }
-        var chars = value.Where(c => c >= ' ' && c < 0x7F && !output.IsDelimiter((byte)c)).Take(99).ToArray();
+        var chars = value.Where(c => c >= ' ' && c < 0x7F && !output.IsDelimiter((byte)c)).Take(maxLength).ToArray();
         return chars.Length == 0 ? null : new string(chars);
     }
 }
