@@ -29,6 +29,12 @@ public readonly struct Segment : IEquatable<Segment>
     /// <summary>The 1-based number of the segment in the file it was read from; 0 when built in memory.</summary>
     public int FileSegmentIndex => _list.Entry(_index).FileSegmentIndex;
 
+    /// <summary>The text buffer that <see cref="RawBounds"/> index into, for hot loops.</summary>
+    internal ReadOnlySpan<byte> RawData => _list.Data;
+
+    /// <summary>The bounds of the tag (0) and the elements (1 on) in <see cref="RawData"/>.</summary>
+    internal ReadOnlySpan<ElementBounds> RawBounds => _list.Bounds(_index);
+
     /// <summary>The delimiters of the stored text.</summary>
     public EdiDelimiters Delimiters => _list.Delimiters;
 

@@ -50,6 +50,16 @@ public sealed class SegmentList : IReadOnlyList<Segment>
         return _data.AsSpan(b.Start, b.Length);
     }
 
+    /// <summary>The whole text buffer; element bounds index into it.</summary>
+    internal ReadOnlySpan<byte> Data => _data;
+
+    /// <summary>The bounds of a segment's tag (0) and elements (1 on).</summary>
+    internal ReadOnlySpan<ElementBounds> Bounds(int index)
+    {
+        ref readonly SegmentEntry e = ref _segments[index];
+        return _elements.AsSpan(e.FirstElement, e.ElementCount);
+    }
+
     internal bool ElementIsEscaped(int index, int position)
     {
         ref readonly SegmentEntry e = ref _segments[index];

@@ -4,9 +4,14 @@ using System.Text;
 namespace Gateway.Edi;
 
 /// <summary>Interned segment tags, so that reading a million segments does not allocate a million tag strings.</summary>
+/// <remarks>Every tag of the shape [A-Z0-9]{2,3} is interned, so schema lookups may compare references.</remarks>
 internal static class SegmentTags
 {
     private static readonly ConcurrentDictionary<int, string> Cache = new();
+
+    /// <summary>The interned instance of <paramref name="tag"/>: equal tags of up to three bytes are the same object,
+    /// so schema lookups compare references.</summary>
+    public static string Intern(string tag) => Get(Encoding.Latin1.GetBytes(tag));
 
     public static string Get(ReadOnlySpan<byte> tag)
     {
@@ -24,6 +29,19 @@ internal static class SegmentTags
             return value;
         }
         value = Encoding.Latin1.GetString(tag);
-        return Cache.Count < 4096 ? Cache.GetOrAdd(key, value) : value;
+        // Only the shape of a real tag is kept, so the cache is bounded (36^3 + 36^2) however much garbage arrives.
+        return IsTagShape(tag) ? Cache.GetOrAdd(key, value) : value;
+    }
+
+    private static bool IsTagShape(ReadOnlySpan<byte> tag)
+    {
+        foreach (byte b in tag)
+        {
+            if (!char.IsAsciiLetterUpper((char)b) && !char.IsAsciiDigit((char)b))
+            {
+                return false;
+            }
+        }
+        return tag.Length >= 2;
     }
 }

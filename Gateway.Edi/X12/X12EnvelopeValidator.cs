@@ -87,6 +87,11 @@ internal static class X12EnvelopeValidator
         {
             issues.Add(Issue(EdiIssueCode.DuplicateGroupControlNumber, gs, 6, $"GS06 '{group.ControlNumber}' is used by an earlier group of this interchange", ics, group.ControlNumber));
         }
+        // A version we have no schema for is the set's concern (AK502 1); one that is not a version at all is the group's.
+        if (group.Version.Length < 6 || group.Version.AsSpan(0, 6).ContainsAnyExcept(Digits))
+        {
+            issues.Add(Issue(EdiIssueCode.GroupVersionNotSupported, gs, 8, $"GS08 '{group.Version}' is not an X12 version (six digits, then an optional release or guide code)", ics, group.ControlNumber));
+        }
         // GS04 was YYMMDD before 004010, and older partners still send it so.
         if (!X12DateTime.IsDate(gs.GetSpan(4)))
         {
@@ -122,15 +127,15 @@ internal static class X12EnvelopeValidator
         string? gcn = set.Group?.ControlNumber;
         if (!IsDigits(set.Type, 3, 3))
         {
-            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetId, st, 1, $"ST01 '{set.Type}' is not a transaction set identifier", ics, gcn, set.ControlNumber));
+            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetId, st, 1, $"ST01 '{set.Type}' is not a transaction set identifier", ics, gcn, set.ControlNumber, segmentPosition: 1));
         }
         if (set.ControlNumber.Length is < 4 or > 9)
         {
-            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetControlNumber, st, 2, $"ST02 '{set.ControlNumber}' must be 4 to 9 characters", ics, gcn, set.ControlNumber));
+            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetControlNumber, st, 2, $"ST02 '{set.ControlNumber}' must be 4 to 9 characters", ics, gcn, set.ControlNumber, segmentPosition: 1));
         }
         else if (!seen.Add(set.ControlNumber))
         {
-            issues.Add(Issue(EdiIssueCode.DuplicateTransactionSetControlNumber, st, 2, $"ST02 '{set.ControlNumber}' is used by an earlier transaction set of this group", ics, gcn, set.ControlNumber));
+            issues.Add(Issue(EdiIssueCode.DuplicateTransactionSetControlNumber, st, 2, $"ST02 '{set.ControlNumber}' is used by an earlier transaction set of this group", ics, gcn, set.ControlNumber, segmentPosition: 1));
         }
         if (!set.HasTrailer)
         {
@@ -139,11 +144,11 @@ internal static class X12EnvelopeValidator
         Segment se = set.Segments[^1];
         if (se[2] != set.ControlNumber)
         {
-            issues.Add(Issue(EdiIssueCode.TransactionSetControlNumberMismatch, se, 2, $"SE02 '{se[2]}' differs from ST02 '{set.ControlNumber}'", ics, gcn, set.ControlNumber));
+            issues.Add(Issue(EdiIssueCode.TransactionSetControlNumberMismatch, se, 2, $"SE02 '{se[2]}' differs from ST02 '{set.ControlNumber}'", ics, gcn, set.ControlNumber, segmentPosition: set.SegmentCount));
         }
         if (!CountIs(se[1], set.SegmentCount))
         {
-            issues.Add(Issue(EdiIssueCode.SegmentCountMismatch, se, 1, $"SE01 says {se[1]} segments; ST to SE has {set.SegmentCount}", ics, gcn, set.ControlNumber));
+            issues.Add(Issue(EdiIssueCode.SegmentCountMismatch, se, 1, $"SE01 says {se[1]} segments; ST to SE has {set.SegmentCount}", ics, gcn, set.ControlNumber, segmentPosition: set.SegmentCount));
         }
     }
 
@@ -154,8 +159,9 @@ internal static class X12EnvelopeValidator
     private static bool IsDigits(string value, int min, int max) =>
         value.Length >= min && value.Length <= max && !value.AsSpan().ContainsAnyExcept(Digits);
 
-    private static EdiIssue Issue(EdiIssueCode code, Segment segment, int element, string message, string? interchange, string? group = null, string? document = null) => new()
+    private static EdiIssue Issue(EdiIssueCode code, Segment segment, int element, string message, string? interchange, string? group = null, string? document = null, int segmentPosition = 0) => new()
     {
+        SegmentPosition = segmentPosition,
         Code = code,
         Message = message,
         BytePosition = segment.BytePosition,

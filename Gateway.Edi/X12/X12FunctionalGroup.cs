@@ -7,6 +7,11 @@ public sealed class X12FunctionalGroup
     {
         Interchange = interchange;
         Header = header;
+        FunctionalId = header[1];
+        SenderCode = header[2];
+        ReceiverCode = header[3];
+        ControlNumber = header[6];
+        Version = header[8];
     }
 
     /// <summary>The interchange this group belongs to.</summary>
@@ -19,19 +24,19 @@ public sealed class X12FunctionalGroup
     public Segment? Trailer { get; internal set; }
 
     /// <summary>The GS01 functional identifier code, for example <c>PO</c>.</summary>
-    public string FunctionalId => Header[1];
+    public string FunctionalId { get; }
 
     /// <summary>The GS02 application sender's code.</summary>
-    public string SenderCode => Header[2];
+    public string SenderCode { get; }
 
     /// <summary>The GS03 application receiver's code.</summary>
-    public string ReceiverCode => Header[3];
+    public string ReceiverCode { get; }
 
     /// <summary>The GS06 group control number.</summary>
-    public string ControlNumber => Header[6];
+    public string ControlNumber { get; }
 
     /// <summary>The GS08 version, release and industry identifier, for example <c>004010VICS</c>.</summary>
-    public string Version => Header[8];
+    public string Version { get; }
 
     /// <summary>The number of transaction sets read in this group so far.</summary>
     public int TransactionSetCount { get; internal set; }

@@ -7,6 +7,16 @@ public sealed class X12Interchange
     {
         Header = header;
         Delimiters = delimiters;
+        SenderQualifier = header[5].Trim();
+        SenderId = header[6].Trim();
+        ReceiverQualifier = header[7].Trim();
+        ReceiverId = header[8].Trim();
+        Date = header[9];
+        Time = header[10];
+        Version = header[12];
+        ControlNumber = header[13];
+        UsageIndicator = header[15];
+        AcknowledgmentRequested = header[14] == "1";
     }
 
     /// <summary>The ISA segment, its elements padded to their fixed widths as received.</summary>
@@ -19,34 +29,34 @@ public sealed class X12Interchange
     public EdiDelimiters Delimiters { get; }
 
     /// <summary>The ISA05 sender qualifier.</summary>
-    public string SenderQualifier => Header[5].Trim();
+    public string SenderQualifier { get; }
 
     /// <summary>The ISA06 sender id, without its padding.</summary>
-    public string SenderId => Header[6].Trim();
+    public string SenderId { get; }
 
     /// <summary>The ISA07 receiver qualifier.</summary>
-    public string ReceiverQualifier => Header[7].Trim();
+    public string ReceiverQualifier { get; }
 
     /// <summary>The ISA08 receiver id, without its padding.</summary>
-    public string ReceiverId => Header[8].Trim();
+    public string ReceiverId { get; }
 
     /// <summary>The ISA09 date (YYMMDD).</summary>
-    public string Date => Header[9];
+    public string Date { get; }
 
     /// <summary>The ISA10 time (HHMM).</summary>
-    public string Time => Header[10];
+    public string Time { get; }
 
     /// <summary>The ISA12 version of the interchange control structures, for example <c>00401</c>.</summary>
-    public string Version => Header[12];
+    public string Version { get; }
 
     /// <summary>The ISA13 interchange control number.</summary>
-    public string ControlNumber => Header[13];
+    public string ControlNumber { get; }
 
     /// <summary>Whether ISA14 asks for a TA1.</summary>
-    public bool AcknowledgmentRequested => Header[14] == "1";
+    public bool AcknowledgmentRequested { get; }
 
     /// <summary>The ISA15 usage indicator: <c>P</c> production, <c>T</c> test, <c>I</c> information.</summary>
-    public string UsageIndicator => Header[15];
+    public string UsageIndicator { get; }
 
     /// <summary>The 0-based offset of the ISA in the file.</summary>
     public long BytePosition => Header.BytePosition;

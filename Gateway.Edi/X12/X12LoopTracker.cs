@@ -9,6 +9,7 @@ namespace Gateway.Edi.X12;
 internal sealed class X12LoopTracker
 {
     private readonly List<LoopFrame> _frames = [];
+    private readonly List<LoopFrame> _spare = [];
     private readonly IX12LoopListener _listener;
 
     public X12LoopTracker(X12LoopDefinition root, IX12LoopListener listener)
@@ -51,7 +52,7 @@ internal sealed class X12LoopTracker
             CloseInnermost(position, toEnd: true);
         }
         LoopFrame root = _frames[0];
-        Skip(root, root.Position + 1, root.Loop.Entries.Count - (includeTrailer ? 0 : 1), position);
+        Skip(root, root.Position + 1, root.Loop.Entries.Length - (includeTrailer ? 0 : 1), position);
         _frames.Clear();
     }
 
@@ -63,7 +64,13 @@ internal sealed class X12LoopTracker
         int uses = ++frame.Counts[j];
         if (entry.Loop is X12LoopDefinition loop)
         {
-            var child = new LoopFrame(loop, position: 0, isRoot: false);
+            // A PO1 loop iterates thousands of times: reuse the frame of the same depth.
+            int depth = _frames.Count;
+            LoopFrame child = depth - 1 < _spare.Count ? _spare[depth - 1].Reset(loop) : new LoopFrame(loop, position: 0, isRoot: false);
+            if (depth - 1 == _spare.Count)
+            {
+                _spare.Add(child);
+            }
             child.Counts[0] = 1;
             _listener.LoopOpened(frame, entry, uses, position);
             _frames.Add(child);
@@ -78,7 +85,7 @@ internal sealed class X12LoopTracker
         LoopFrame frame = _frames[^1];
         if (toEnd)
         {
-            Skip(frame, frame.Position + 1, frame.Loop.Entries.Count, position);
+            Skip(frame, frame.Position + 1, frame.Loop.Entries.Length, position);
         }
         _frames.RemoveAt(_frames.Count - 1);
         _listener.LoopClosed(frame);
@@ -86,11 +93,12 @@ internal sealed class X12LoopTracker
 
     private void Skip(LoopFrame frame, int from, int to, int position)
     {
-        for (int k = Math.Max(from, 0); k < to; k++)
+        int[] next = frame.Loop.NextMandatory;
+        for (int k = next[Math.Max(from, 0)]; k < to; k = next[k + 1])
         {
             if (frame.Counts[k] == 0)
             {
-                _listener.EntrySkipped(frame, frame.Loop.Entries[k], position);
+                _listener.MandatoryEntrySkipped(frame, frame.Loop.Entries[k], position);
             }
         }
     }
@@ -99,8 +107,8 @@ internal sealed class X12LoopTracker
 /// <summary>Hears where <see cref="X12LoopTracker"/> placed each segment.</summary>
 internal interface IX12LoopListener
 {
-    /// <summary>An entry of <paramref name="frame"/> was passed without being used.</summary>
-    void EntrySkipped(LoopFrame frame, X12StructureEntry entry, int position);
+    /// <summary>A mandatory entry of <paramref name="frame"/> was passed without being used.</summary>
+    void MandatoryEntrySkipped(LoopFrame frame, X12StructureEntry entry, int position);
 
     /// <summary>A segment entry was used for the <paramref name="uses"/>th time in this iteration.</summary>
     void SegmentUsed(LoopFrame frame, X12StructureEntry entry, int uses, int position);
@@ -115,11 +123,27 @@ internal interface IX12LoopListener
 /// <summary>One open loop iteration: where we are in its entries and how often each was used.</summary>
 internal sealed class LoopFrame(X12LoopDefinition loop, int position, bool isRoot)
 {
-    public X12LoopDefinition Loop { get; } = loop;
+    public X12LoopDefinition Loop { get; private set; } = loop;
 
     public int Position { get; set; } = position;
 
-    public int[] Counts { get; } = new int[loop.Entries.Count];
+    /// <summary>Uses of each entry in this iteration; may be longer than the loop's entries when reused.</summary>
+    public int[] Counts { get; private set; } = new int[loop.Entries.Length];
+
+    public LoopFrame Reset(X12LoopDefinition loop)
+    {
+        Loop = loop;
+        Position = 0;
+        if (Counts.Length < loop.Entries.Length)
+        {
+            Counts = new int[loop.Entries.Length];
+        }
+        else
+        {
+            Array.Clear(Counts, 0, loop.Entries.Length);
+        }
+        return this;
+    }
 
     /// <summary>The loop id for AK303; null for the set itself.</summary>
     public string? LoopId => isRoot ? null : Loop.Id;
@@ -127,9 +151,10 @@ internal sealed class LoopFrame(X12LoopDefinition loop, int position, bool isRoo
     public int Find(string tag)
     {
         // The trigger (entry 0) never repeats inside an iteration: seeing it again starts the next one.
-        for (int j = Position < 0 ? 0 : Math.Max(Position, 1); j < Loop.Entries.Count; j++)
+        int start = Position < 0 ? 0 : Math.Max(Position, 1);
+        foreach (int j in Loop.PositionsOf(tag))
         {
-            if (Loop.Entries[j].Tag == tag)
+            if (j >= start)
             {
                 return j;
             }
@@ -139,13 +164,7 @@ internal sealed class LoopFrame(X12LoopDefinition loop, int position, bool isRoo
 
     public bool FoundBefore(string tag)
     {
-        for (int j = 0; j < Position && j < Loop.Entries.Count; j++)
-        {
-            if (Loop.Entries[j].Tag == tag)
-            {
-                return true;
-            }
-        }
-        return false;
+        ReadOnlySpan<int> positions = Loop.PositionsOf(tag);
+        return !positions.IsEmpty && positions[0] < Position;
     }
 }

@@ -63,6 +63,10 @@ public sealed partial class X12Reader : IDisposable
         }
         if (!TryReadSegment(out RawSegment raw))
         {
+            if (Group is not null)
+            {
+                return EndGroup(trailer: null);
+            }
             Report(EdiIssueCode.InterchangeTrailerMissing, "The file ended before the IEA; the interchange is incomplete. Ask the partner to resend it", _bufferOffset + _end);
             return EndOpenEnvelope(trailer: null);
         }

@@ -8,6 +8,10 @@ public sealed class X12TransactionSet
         Group = group;
         Segments = segments;
         HasTrailer = hasTrailer;
+        Type = SegmentTags.Get(segments[0].GetSpan(1));
+        ControlNumber = segments[0][2];
+        ImplementationReference = segments[0][3];
+        Version = group?.Version ?? "";
     }
 
     /// <summary>The group it was read in; null for one built in memory or found outside a group.</summary>
@@ -20,16 +24,16 @@ public sealed class X12TransactionSet
     public bool HasTrailer { get; }
 
     /// <summary>The ST01 transaction set identifier code, for example <c>850</c>.</summary>
-    public string Type => Segments[0][1];
+    public string Type { get; }
 
     /// <summary>The ST02 control number.</summary>
-    public string ControlNumber => Segments[0][2];
+    public string ControlNumber { get; }
 
     /// <summary>The ST03 implementation convention reference (005010 on), or empty.</summary>
-    public string ImplementationReference => Segments[0][3];
+    public string ImplementationReference { get; }
 
     /// <summary>The version that governs it: GS08, or ST03 when a guide is named there.</summary>
-    public string Version => Group?.Version ?? "";
+    public string Version { get; }
 
     /// <summary>The number of segments from ST to SE inclusive.</summary>
     public int SegmentCount => Segments.Count;

@@ -12,41 +12,63 @@ internal sealed partial class X12TransactionSetValidator
 
     private void ValidateElements(Segment segment, X12SegmentDefinition definition, int position)
     {
-        var context = new ElementContext(segment.Tag, position, _tracker.Current.LoopId);
-        int count = segment.ElementCount;
-        int defined = definition.Elements.Count;
-        if (count > defined)
+        var context = new ElementContext(definition.Tag, position, _tracker.Current.LoopId, segment.Delimiters);
+        ReadOnlySpan<byte> data = segment.RawData;
+        ReadOnlySpan<ElementBounds> bounds = segment.RawBounds;
+        int count = bounds.Length - 1;
+        X12ElementUse[] uses = definition.Elements;
+        if (count > uses.Length)
         {
-            AddElement(EdiIssueCode.TooManyElements, context, defined + 1, 0, 0, null, segment[defined + 1],
-                $"{segment.Tag} has {count} elements; it defines {defined}");
+            AddElement(EdiIssueCode.TooManyElements, context, uses.Length + 1, 0, 0, null, segment[uses.Length + 1],
+                $"{definition.Tag} has {count} elements; it defines {uses.Length}");
         }
-        Span<bool> present = stackalloc bool[defined];
-        for (int i = 1; i <= defined; i++)
+        Span<bool> present = stackalloc bool[uses.Length];
+        for (int i = 1; i <= uses.Length; i++)
         {
-            X12ElementUse use = definition.Elements[i - 1];
-            ReadOnlySpan<byte> value = i <= count ? segment.GetSpan(i) : default;
+            X12ElementUse use = uses[i - 1];
+            ReadOnlySpan<byte> value = i <= count ? data.Slice(bounds[i].Start, bounds[i].Length) : default;
             present[i - 1] = !value.IsEmpty;
-            if (value.IsEmpty)
+            if (!value.IsEmpty)
             {
-                if (use.IsMandatory)
-                {
-                    AddElement(EdiIssueCode.MandatoryElementMissing, context, i, 0, 0, use.Reference, null,
-                        $"{segment.Tag}{i:00} ({use.Name}) is mandatory and empty");
-                }
-                continue;
+                ValidateElement(value, use, context, i);
             }
-            ValidateRepetitions(value, use, context, i, segment.Delimiters);
+            else if (use.IsMandatory)
+            {
+                AddElement(EdiIssueCode.MandatoryElementMissing, context, i, 0, 0, use.Reference, null,
+                    $"{definition.Tag}{i:00} ({use.Name}) is mandatory and empty");
+            }
         }
-        CheckSyntaxNotes(definition.SyntaxNotes, present, context, 0, definition.Elements);
+        if (definition.SyntaxNotes.Length > 0)
+        {
+            CheckSyntaxNotes(definition.SyntaxNotes, present, context, 0, uses);
+        }
     }
 
-    private void ValidateRepetitions(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position, EdiDelimiters delimiters)
+    private void ValidateElement(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position)
     {
-        if (delimiters.Repetition is not byte separator || value.IndexOf(separator) < 0)
+        ValueScan scan = ValueScan.Of(value, context.Delimiters);
+        if (scan.HasRepetition)
         {
-            ValidateValue(value, use, context, position, 0, delimiters);
-            return;
+            ValidateRepetitions(value, use, context, position);
         }
+        else if (use.Composite is not null)
+        {
+            ValidateComposite(value, use, context, position, 0);
+        }
+        else if (scan.HasComponent && use.Element!.Kind != X12ElementType.Binary)
+        {
+            AddElement(EdiIssueCode.TooManyComponents, context, position, 0, 0, use.Reference, Decode(value),
+                $"{context.Tag}{position:00} ({use.Name}) is not composite but contains the component separator {EdiDelimiters.Describe(context.Delimiters.Component)}");
+        }
+        else
+        {
+            ValidateSimple(value, scan, use, context, position, 0, 0);
+        }
+    }
+
+    private void ValidateRepetitions(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position)
+    {
+        byte separator = context.Delimiters.Repetition!.Value;
         var reader = new EdiComponentReader(value, separator);
         while (reader.Read())
         {
@@ -57,29 +79,27 @@ internal sealed partial class X12TransactionSetValidator
                                     : $"{context.Tag}{position:00} ({use.Name}) repeats more than {use.Repeat} times");
                 return;
             }
-            if (!reader.ValueSpan.IsEmpty)
+            if (reader.ValueSpan.IsEmpty)
             {
-                ValidateValue(reader.ValueSpan, use, context, position, reader.Index, delimiters);
+                continue;
+            }
+            if (use.Composite is not null)
+            {
+                ValidateComposite(reader.ValueSpan, use, context, position, reader.Index);
+            }
+            else
+            {
+                ValidateSimple(reader.ValueSpan, ValueScan.Of(reader.ValueSpan, context.Delimiters), use, context, position, 0, reader.Index);
             }
         }
     }
 
-    private void ValidateValue(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position, int repetition, EdiDelimiters delimiters)
+    private void ValidateComposite(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position, int repetition)
     {
-        if (use.Composite is not X12CompositeDefinition composite)
-        {
-            if (value.IndexOf(delimiters.Component) >= 0 && use.Element!.Type != "B")
-            {
-                AddElement(EdiIssueCode.TooManyComponents, context, position, 0, repetition, use.Reference, Decode(value),
-                    $"{context.Tag}{position:00} ({use.Name}) is not composite but contains the component separator {EdiDelimiters.Describe(delimiters.Component)}");
-                return;
-            }
-            ValidateSimple(value, use, context, position, 0, repetition);
-            return;
-        }
-        int defined = composite.Components.Count;
+        X12CompositeDefinition composite = use.Composite!;
+        int defined = composite.Components.Length;
         Span<bool> present = stackalloc bool[defined];
-        var reader = new EdiComponentReader(value, delimiters.Component);
+        var reader = new EdiComponentReader(value, context.Delimiters.Component);
         while (reader.Read())
         {
             if (reader.Index > defined)
@@ -91,7 +111,7 @@ internal sealed partial class X12TransactionSetValidator
             present[reader.Index - 1] = !reader.ValueSpan.IsEmpty;
             if (!reader.ValueSpan.IsEmpty)
             {
-                ValidateSimple(reader.ValueSpan, composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
+                ValidateSimple(reader.ValueSpan, ValueScan.Of(reader.ValueSpan, context.Delimiters), composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
             }
         }
         for (int c = 0; c < defined; c++)
@@ -103,80 +123,107 @@ internal sealed partial class X12TransactionSetValidator
                     $"{context.Tag}{position:00}-{c + 1} ({component.Name}) is mandatory and empty");
             }
         }
-        CheckSyntaxNotes(composite.SyntaxNotes, present, context, position, composite.Components);
+        if (composite.SyntaxNotes.Length > 0)
+        {
+            CheckSyntaxNotes(composite.SyntaxNotes, present, context, position, composite.Components);
+        }
     }
 
-    private void ValidateSimple(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position, int component, int repetition)
+    private void ValidateSimple(ReadOnlySpan<byte> value, ValueScan scan, X12ElementUse use, ElementContext context, int position, int component, int repetition)
     {
         X12ElementDefinition element = use.Element!;
-        string where = component > 0 ? $"{context.Tag}{position:00}-{component}" : $"{context.Tag}{position:00}";
         int length;
-        switch (element.Type)
+        switch (element.Kind)
         {
-            case "R":
+            case X12ElementType.Decimal:
                 if (!IsDecimal(value))
                 {
-                    AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{where} ({element.Name}) must be a decimal number");
+                    AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) must be a decimal number");
                     return;
                 }
                 length = value.Length - (value[0] == (byte)'-' ? 1 : 0) - (value.IndexOf((byte)'.') >= 0 ? 1 : 0);
                 break;
-            case "DT":
+            case X12ElementType.Date:
                 if (!X12DateTime.IsDate(value))
                 {
-                    AddElement(EdiIssueCode.InvalidDate, context, position, component, repetition, use.Reference, Decode(value), $"{where} ({element.Name}) is not a date (CCYYMMDD)");
+                    AddElement(EdiIssueCode.InvalidDate, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) is not a date (CCYYMMDD)");
                     return;
                 }
                 length = value.Length;
                 break;
-            case "TM":
+            case X12ElementType.Time:
                 if (!X12DateTime.IsTime(value))
                 {
-                    AddElement(EdiIssueCode.InvalidTime, context, position, component, repetition, use.Reference, Decode(value), $"{where} ({element.Name}) is not a time (HHMM[SS[d]])");
+                    AddElement(EdiIssueCode.InvalidTime, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) is not a time (HHMM[SS[d]])");
                     return;
                 }
                 length = value.Length;
                 break;
-            case "B":
+            case X12ElementType.Binary:
                 return;
-            default:
-                if (element.ImpliedDecimals >= 0)
+            case X12ElementType.Numeric:
+                ReadOnlySpan<byte> digits = value[0] == (byte)'-' ? value[1..] : value;
+                if (digits.IsEmpty || digits.IndexOfAnyExcept(Digits) >= 0)
                 {
-                    ReadOnlySpan<byte> digits = value[0] == (byte)'-' ? value[1..] : value;
-                    if (digits.IsEmpty || digits.IndexOfAnyExcept(Digits) >= 0)
-                    {
-                        AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{where} ({element.Name}) must be a whole number");
-                        return;
-                    }
-                    length = digits.Length;
-                    break;
-                }
-                if (value.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || value.IndexOf((byte)0x7F) >= 0)
-                {
-                    AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{where} ({element.Name}) contains a control character");
+                    AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) must be a whole number");
                     return;
                 }
-                length = Utf8Length(value);
+                length = digits.Length;
+                break;
+            default:
+                if (scan.HasControl)
+                {
+                    AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) contains a control character");
+                    return;
+                }
+                length = scan.Length;
                 break;
         }
         if (length < element.MinLength)
         {
             AddElement(EdiIssueCode.ElementTooShort, context, position, component, repetition, use.Reference, Decode(value),
-                $"{where} ({element.Name}) is {length} characters; at least {element.MinLength} required");
+                $"{Where(context, position, component)} ({element.Name}) is {length} characters; at least {element.MinLength} required");
         }
         else if (length > element.MaxLength)
         {
             AddElement(EdiIssueCode.ElementTooLong, context, position, component, repetition, use.Reference, Decode(value),
-                $"{where} ({element.Name}) is {length} characters; at most {element.MaxLength} allowed");
+                $"{Where(context, position, component)} ({element.Name}) is {length} characters; at most {element.MaxLength} allowed");
         }
-        else if (element.Type == "ID" && element.Codes is { } codes && !element.CodesPartial && !ContainsCode(codes, value))
+        else if (element.Kind == X12ElementType.Identifier && element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value))
         {
             AddElement(EdiIssueCode.InvalidCodeValue, context, position, component, repetition, use.Reference, Decode(value),
-                $"{where} ({element.Name}) '{Decode(value)}' is not one of its codes");
+                $"{Where(context, position, component)} ({element.Name}) '{Decode(value)}' is not one of its codes");
         }
     }
 
-    private void CheckSyntaxNotes(IReadOnlyList<X12SyntaxNote> notes, ReadOnlySpan<bool> present, ElementContext context, int compositePosition, IReadOnlyList<X12ElementUse> uses)
+    /// <summary>What one pass over a value finds: separators inside it, control characters, and its length in characters.</summary>
+    private readonly record struct ValueScan(bool HasComponent, bool HasRepetition, bool HasControl, int Length)
+    {
+        // Values are a few bytes long: one scalar pass beats several vectorised searches.
+        public static ValueScan Of(ReadOnlySpan<byte> value, EdiDelimiters delimiters)
+        {
+            byte component = delimiters.Component;
+            int repetition = delimiters.Repetition ?? -1;
+            bool hasComponent = false, hasRepetition = false, hasControl = false;
+            int continuation = 0;
+            foreach (byte b in value)
+            {
+                if (b < 0x20 || b == 0x7F)
+                {
+                    hasControl |= b != component && b != repetition;
+                }
+                else if (b >= 0x80)
+                {
+                    continuation += (b & 0xC0) == 0x80 ? 1 : 0;
+                }
+                hasComponent |= b == component;
+                hasRepetition |= b == repetition;
+            }
+            return new ValueScan(hasComponent, hasRepetition, hasControl, value.Length - continuation);
+        }
+    }
+
+    private void CheckSyntaxNotes(X12SyntaxNote[] notes, ReadOnlySpan<bool> present, ElementContext context, int compositePosition, X12ElementUse[] uses)
     {
         foreach (X12SyntaxNote note in notes)
         {
@@ -188,10 +235,10 @@ internal sealed partial class X12TransactionSetValidator
             bool first = present[note.Positions[0] - 1];
             (EdiIssueCode Code, int Position)? violation = note.Kind switch
             {
-                'P' when count > 0 && count < note.Positions.Count => (EdiIssueCode.ConditionalElementMissing, FirstAbsent(note.Positions, present, 0)),
+                'P' when count > 0 && count < note.Positions.Length => (EdiIssueCode.ConditionalElementMissing, FirstAbsent(note.Positions, present, 0)),
                 'R' when count == 0 => (EdiIssueCode.ConditionalElementMissing, note.Positions[0]),
                 'E' when count > 1 => (EdiIssueCode.ExclusionViolated, SecondPresent(note.Positions, present)),
-                'C' when first && count < note.Positions.Count => (EdiIssueCode.ConditionalElementMissing, FirstAbsent(note.Positions, present, 1)),
+                'C' when first && count < note.Positions.Length => (EdiIssueCode.ConditionalElementMissing, FirstAbsent(note.Positions, present, 1)),
                 'L' when first && count == 1 => (EdiIssueCode.ConditionalElementMissing, note.Positions[1]),
                 _ => null,
             };
@@ -206,9 +253,9 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private static int FirstAbsent(IReadOnlyList<int> positions, ReadOnlySpan<bool> present, int skip)
+    private static int FirstAbsent(int[] positions, ReadOnlySpan<bool> present, int skip)
     {
-        foreach (int p in positions.Skip(skip))
+        foreach (int p in positions.AsSpan(skip))
         {
             if (!present[p - 1])
             {
@@ -218,7 +265,7 @@ internal sealed partial class X12TransactionSetValidator
         return positions[0];
     }
 
-    private static int SecondPresent(IReadOnlyList<int> positions, ReadOnlySpan<bool> present)
+    private static int SecondPresent(int[] positions, ReadOnlySpan<bool> present)
     {
         bool seen = false;
         foreach (int p in positions)
@@ -244,17 +291,7 @@ internal sealed partial class X12TransactionSetValidator
         return (whole.Length + fraction.Length) > 0 && whole.IndexOfAnyExcept(Digits) < 0 && fraction.IndexOfAnyExcept(Digits) < 0;
     }
 
-    private static int Utf8Length(ReadOnlySpan<byte> value)
-    {
-        int continuation = 0;
-        foreach (byte b in value)
-        {
-            continuation += (b & 0xC0) == 0x80 ? 1 : 0;
-        }
-        return value.Length - continuation;
-    }
-
-    private static bool ContainsCode(System.Collections.Frozen.FrozenDictionary<string, string> codes, ReadOnlySpan<byte> value)
+    private static bool ContainsCode(X12ElementDefinition element, ReadOnlySpan<byte> value)
     {
         if (value.Length > 64)
         {
@@ -262,13 +299,16 @@ internal sealed partial class X12TransactionSetValidator
         }
         Span<char> chars = stackalloc char[value.Length];
         Encoding.Latin1.GetChars(value, chars);
-        return codes.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(chars);
+        return element.HasCode(chars);
     }
 
     private static string Decode(ReadOnlySpan<byte> value) => Edi.Segment.Decode(value);
 
+    private static string Where(ElementContext context, int position, int component) =>
+        component > 0 ? $"{context.Tag}{position:00}-{component}" : $"{context.Tag}{position:00}";
+
     private void AddElement(EdiIssueCode code, ElementContext context, int element, int component, int repetition, string? reference, string? value, string message) =>
         Add(code, context.Position, context.Tag, context.Loop, message, element, component, repetition, reference, value);
 
-    private readonly record struct ElementContext(string Tag, int Position, string? Loop);
+    private readonly record struct ElementContext(string Tag, int Position, string? Loop, EdiDelimiters Delimiters);
 }

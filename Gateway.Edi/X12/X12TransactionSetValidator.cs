@@ -11,7 +11,6 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
     private readonly EdiCompliance _compliance;
     private readonly List<EdiIssue> _issues;
     private X12LoopTracker _tracker = null!;
-    private readonly HashSet<string> _tagsInSet;
 
     private X12TransactionSetValidator(X12TransactionSetSchema schema, X12TransactionSet set, EdiCompliance compliance, List<EdiIssue> issues)
     {
@@ -19,7 +18,6 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
         _set = set;
         _compliance = compliance;
         _issues = issues;
-        _tagsInSet = TagsOf(schema);
     }
 
     public static void Validate(X12TransactionSetSchema schema, X12TransactionSet set, EdiCompliance compliance, List<EdiIssue> issues) =>
@@ -49,14 +47,9 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
         _tracker.Finish(segments.Count, includeTrailer: _set.HasTrailer);
     }
 
-    void IX12LoopListener.EntrySkipped(LoopFrame frame, X12StructureEntry entry, int position)
-    {
-        if (entry.IsMandatory)
-        {
-            Add(EdiIssueCode.MandatorySegmentMissing, position, entry.Tag, frame.LoopId,
-                entry.Loop is null ? $"Mandatory segment {entry.Tag} is missing" : $"Mandatory loop {entry.Loop.Id} is missing");
-        }
-    }
+    void IX12LoopListener.MandatoryEntrySkipped(LoopFrame frame, X12StructureEntry entry, int position) =>
+        Add(EdiIssueCode.MandatorySegmentMissing, position, entry.Tag, frame.LoopId,
+            entry.Loop is null ? $"Mandatory segment {entry.Tag} is missing" : $"Mandatory loop {entry.Loop.Id} is missing");
 
     void IX12LoopListener.SegmentUsed(LoopFrame frame, X12StructureEntry entry, int uses, int position)
     {
@@ -81,11 +74,11 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
     private void Misplaced(Segment segment, string tag, int position)
     {
         string? loop = _tracker.Current.LoopId;
-        if (!IsSegmentTag(segment.TagSpan) || !_schema.Dictionary.Segments.ContainsKey(tag) && !_tagsInSet.Contains(tag))
+        if (!IsSegmentTag(segment.TagSpan) || !_schema.Dictionary.Segments.ContainsKey(tag) && !_schema.Tags.Contains(tag))
         {
             Add(EdiIssueCode.UnrecognizedSegment, position, tag, loop, $"{Printable(tag)} is not a segment of X12 {_schema.Version}");
         }
-        else if (!_tagsInSet.Contains(tag))
+        else if (!_schema.Tags.Contains(tag))
         {
             Add(EdiIssueCode.SegmentNotInTransactionSet, position, tag, loop, $"{tag} is not part of transaction set {_schema.Id}");
         }
@@ -107,27 +100,6 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
 
     private static string Printable(string value) =>
         value.Length > 20 ? $"'{value[..20]}…'" : $"'{value}'";
-
-    private static HashSet<string> TagsOf(X12TransactionSetSchema schema)
-    {
-        var tags = new HashSet<string>(StringComparer.Ordinal);
-        void Walk(X12LoopDefinition loop)
-        {
-            foreach (X12StructureEntry e in loop.Entries)
-            {
-                if (e.Loop is not null)
-                {
-                    Walk(e.Loop);
-                }
-                else
-                {
-                    tags.Add(e.Tag);
-                }
-            }
-        }
-        Walk(schema.Root);
-        return tags;
-    }
 
     private void Add(EdiIssueCode code, int position, string tag, string? loop, string message, int element = 0, int component = 0,
         int repetition = 0, string? reference = null, string? value = null)

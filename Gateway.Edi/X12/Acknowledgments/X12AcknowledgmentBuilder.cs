@@ -34,12 +34,14 @@ public sealed class X12AcknowledgmentBuilder(IX12ControlNumberSource controlNumb
         DateTimeOffset now = _options.TimeProvider.GetLocalNow();
         long icn = controlNumbers.NextInterchangeControlNumber(inbound.SenderQualifier, inbound.SenderId);
         using var stream = new MemoryStream();
-        EdiDelimiters d = Writable(inbound.Delimiters);
+        // Mirror the partner's control version, unless it is not one (TA1 017): then answer in 00401.
+        string version = inbound.Version.Length == 5 && inbound.Version.All(char.IsAsciiDigit) ? inbound.Version : "00401";
+        EdiDelimiters d = Writable(inbound.Delimiters, version);
         using (var writer = new X12Writer(stream, d, _options.SegmentSuffix, leaveOpen: true))
         {
             writer.BeginInterchange(new X12InterchangeEnvelope(Safe(inbound.ReceiverQualifier, 2, d), Safe(inbound.ReceiverId, 15, d), Safe(inbound.SenderQualifier, 2, d), Safe(inbound.SenderId, 15, d), icn, now)
             {
-                Version = Safe(inbound.Version, 5, d).PadLeft(5, '0'),
+                Version = version,
                 UsageIndicator = inbound.UsageIndicator is "P" or "T" or "I" ? inbound.UsageIndicator : "P",
             });
             string? technicalStatus = null;
@@ -79,10 +81,15 @@ public sealed class X12AcknowledgmentBuilder(IX12ControlNumberSource controlNumb
     internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     // We answer in the partner's delimiters, unless one is a letter, digit or space (TA1 026/027): then in ours.
-    private static EdiDelimiters Writable(EdiDelimiters inbound)
+    private static EdiDelimiters Writable(EdiDelimiters inbound, string version)
     {
         byte[] all = [inbound.Element, inbound.Component, inbound.Segment, .. inbound.Repetition is byte r ? new[] { r } : []];
-        return all.Any(b => char.IsAsciiLetterOrDigit((char)b) || b == ' ') ? EdiDelimiters.X12Default : inbound;
+        if (!all.Any(b => char.IsAsciiLetterOrDigit((char)b) || b == ' '))
+        {
+            return inbound;
+        }
+        // Before 00402 ISA11 is U, so the standard set without a repetition separator.
+        return string.CompareOrdinal(version, "00402") >= 0 ? EdiDelimiters.X12Default : new EdiDelimiters((byte)'*', (byte)':', (byte)'~');
     }
 
     private static string Safe(string value, int maxLength, EdiDelimiters delimiters) =>

@@ -59,7 +59,9 @@ internal static class X12FunctionalAcknowledgmentBody
                 string position = body.AddComposite(X12AcknowledgmentBuilder.Count(element.ElementPosition),
                     element.ComponentPosition > 0 ? X12AcknowledgmentBuilder.Count(element.ComponentPosition) : null,
                     element.RepetitionPosition > 0 ? X12AcknowledgmentBuilder.Count(element.RepetitionPosition) : null);
-                body.Add(implementation ? "IK4" : "AK4", position, element.ElementReference, X12AcknowledgmentCodes.ElementError(element.Code), Safe(element.Value, 99, output));
+                // AK402 is the data element number (N0 1/4); a composite id such as C040 is left out.
+                string? reference = element.ElementReference is { Length: <= 4 } r && r.All(char.IsAsciiDigit) ? r : null;
+                body.Add(implementation ? "IK4" : "AK4", position, reference, X12AcknowledgmentCodes.ElementError(element.Code), Safe(element.Value, 99, output));
             }
         }
     }

@@ -196,7 +196,7 @@ public static class X12DocumentJson
             }
         }
 
-        public void EntrySkipped(LoopFrame frame, X12StructureEntry entry, int position)
+        public void MandatoryEntrySkipped(LoopFrame frame, X12StructureEntry entry, int position)
         {
         }
 

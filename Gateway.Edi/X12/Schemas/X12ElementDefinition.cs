@@ -5,12 +5,38 @@ namespace Gateway.Edi.X12.Schemas;
 /// <summary>A simple data element of the dictionary: type, lengths and, for ID elements, codes.</summary>
 internal sealed record X12ElementDefinition(string Reference, string Name, string Type, int MinLength, int MaxLength)
 {
+    private readonly FrozenDictionary<string, string>? _codes;
+    private FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _codeLookup;
+
     /// <summary>Code values and their descriptions; null when the list is external.</summary>
-    public FrozenDictionary<string, string>? Codes { get; init; }
+    public FrozenDictionary<string, string>? Codes
+    {
+        get => _codes;
+        init
+        {
+            _codes = value;
+            if (value is not null)
+            {
+                _codeLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="code"/> is one of <see cref="Codes"/>, without making a string.</summary>
+    public bool HasCode(ReadOnlySpan<char> code) => _codes is not null && _codeLookup.ContainsKey(code);
 
     /// <summary>The codes only describe common values; others are accepted.</summary>
     public bool CodesPartial { get; init; }
 
-    /// <summary>For Nn types, the implied decimal places; -1 for other types.</summary>
-    public int ImpliedDecimals => Type.Length == 2 && Type[0] == 'N' && char.IsAsciiDigit(Type[1]) ? Type[1] - '0' : -1;
+    /// <summary>The type as a value to switch on.</summary>
+    public X12ElementType Kind { get; } = Type switch
+    {
+        "ID" => X12ElementType.Identifier,
+        "R" => X12ElementType.Decimal,
+        "DT" => X12ElementType.Date,
+        "TM" => X12ElementType.Time,
+        "B" => X12ElementType.Binary,
+        ['N', >= '0' and <= '9'] => X12ElementType.Numeric,
+        _ => X12ElementType.AlphaNumeric,
+    };
 }

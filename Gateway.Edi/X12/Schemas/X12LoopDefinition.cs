@@ -1,8 +1,20 @@
 namespace Gateway.Edi.X12.Schemas;
 
 /// <summary>A loop, or the whole transaction set: an ordered list of segments and nested loops.</summary>
-internal sealed class X12LoopDefinition(string id, char requirement, int maxUse, IReadOnlyList<X12StructureEntry> entries)
+/// <remarks>Holds two indexes so that placing a segment costs O(1): where each tag stands, and the next
+/// mandatory entry from each position.</remarks>
+internal sealed class X12LoopDefinition(string id, char requirement, int maxUse, X12StructureEntry[] entries)
 {
+    private readonly Dictionary<string, int[]> _positions = entries
+        .Select((e, i) => (e.Tag, i)).GroupBy(x => x.Tag)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), InternedTagComparer.Instance);
+
+    /// <summary>For each position k (and one past the end), the first mandatory entry at or after k; Length when none.</summary>
+    public int[] NextMandatory { get; } = NextMandatoryOf(entries);
+
+    /// <summary>The positions of the entries that start with <paramref name="tag"/> (an interned tag), in order.</summary>
+    public ReadOnlySpan<int> PositionsOf(string tag) => _positions.TryGetValue(tag, out int[]? positions) ? positions : default;
+
     /// <summary>The loop id, named after its first segment; the set id for the whole set.</summary>
     public string Id { get; } = id;
 
@@ -13,17 +25,38 @@ internal sealed class X12LoopDefinition(string id, char requirement, int maxUse,
     public int MaxUse { get; } = maxUse;
 
     /// <summary>The segments and loops, in order; the first is the trigger segment.</summary>
-    public IReadOnlyList<X12StructureEntry> Entries { get; } = entries;
+    public X12StructureEntry[] Entries { get; } = entries;
 
     /// <summary>The trigger segment's tag.</summary>
     public string TriggerTag => Entries[0].Segment!.Tag;
+
+    private static int[] NextMandatoryOf(X12StructureEntry[] entries)
+    {
+        var next = new int[entries.Length + 1];
+        next[entries.Length] = entries.Length;
+        for (int k = entries.Length - 1; k >= 0; k--)
+        {
+            next[k] = entries[k].IsMandatory ? k : next[k + 1];
+        }
+        return next;
+    }
+
+    /// <summary>Compares interned tags by reference, hashing by identity.</summary>
+    private sealed class InternedTagComparer : IEqualityComparer<string>
+    {
+        public static readonly InternedTagComparer Instance = new();
+
+        public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 }
 
 /// <summary>One entry of a loop: a segment with its use, or a nested loop.</summary>
 internal sealed record X12StructureEntry(X12SegmentDefinition? Segment, X12LoopDefinition? Loop, char Requirement, int MaxUse)
 {
-    /// <summary>The tag that starts this entry: the segment's, or the loop's trigger.</summary>
-    public string Tag => Segment?.Tag ?? Loop!.TriggerTag;
+    /// <summary>The tag that starts this entry: the segment's, or the loop's trigger; interned (see <see cref="SegmentTags"/>).</summary>
+    public string Tag { get; } = Segment?.Tag ?? Loop!.TriggerTag;
 
     /// <summary>Whether the entry must appear.</summary>
     public bool IsMandatory => Requirement == 'M';

@@ -28,14 +28,14 @@ internal static class X12SchemaLoader
             foreach (JsonProperty p in compositesJson.EnumerateObject())
             {
                 var components = Uses(p.Value.GetProperty("components"), elements, null, $"{version}/elements.json composite {p.Name}");
-                composites[p.Name] = new X12CompositeDefinition(p.Name, p.Value.GetProperty("name").GetString()!, components, Notes(p.Value, components.Count, $"composite {p.Name}"));
+                composites[p.Name] = new X12CompositeDefinition(p.Name, p.Value.GetProperty("name").GetString()!, [.. components], [.. Notes(p.Value, components.Count, $"composite {p.Name}")]);
             }
         }
         var segments = new Dictionary<string, X12SegmentDefinition>();
         foreach (JsonProperty p in segmentsFile.GetProperty("segments").EnumerateObject())
         {
             var uses = Uses(p.Value.GetProperty("elements"), elements, composites, $"{version}/segments.json segment {p.Name}");
-            segments[p.Name] = new X12SegmentDefinition(p.Name, p.Value.GetProperty("name").GetString()!, uses, Notes(p.Value, uses.Count, $"segment {p.Name}"));
+            segments[p.Name] = new X12SegmentDefinition(SegmentTags.Intern(p.Name), p.Value.GetProperty("name").GetString()!, [.. uses], [.. Notes(p.Value, uses.Count, $"segment {p.Name}")]);
         }
         return new X12Dictionary(version, elements.ToFrozenDictionary(), composites.ToFrozenDictionary(), segments.ToFrozenDictionary());
     }
@@ -72,7 +72,7 @@ internal static class X12SchemaLoader
         {
             throw new InvalidOperationException($"{fileName}: loop {id} does not start with a segment.");
         }
-        return new X12LoopDefinition(id, requirement, max, list);
+        return new X12LoopDefinition(id, requirement, max, [.. list]);
     }
 
     private static int MaxUse(JsonElement max) =>

@@ -3,7 +3,7 @@ namespace Gateway.Edi.X12.Schemas;
 /// <summary>An X12 syntax note such as <c>P0102</c> (paired) or <c>C0405</c> (conditional).</summary>
 /// <remarks>P: all or none. R: at least one. E: at most one. C: if the first, then all the others.
 /// L: if the first, then at least one of the others.</remarks>
-internal sealed record X12SyntaxNote(char Kind, IReadOnlyList<int> Positions)
+internal sealed record X12SyntaxNote(char Kind, int[] Positions)
 {
     public static X12SyntaxNote Parse(string note)
     {
@@ -16,7 +16,7 @@ internal sealed record X12SyntaxNote(char Kind, IReadOnlyList<int> Positions)
         {
             positions.Add(int.Parse(note.AsSpan(i, 2), System.Globalization.CultureInfo.InvariantCulture));
         }
-        return new X12SyntaxNote(note[0], positions);
+        return new X12SyntaxNote(note[0], [.. positions]);
     }
 
     public override string ToString() => Kind + string.Concat(Positions.Select(p => p.ToString("00", System.Globalization.CultureInfo.InvariantCulture)));

@@ -16,4 +16,24 @@ internal sealed class X12TransactionSetSchema(string id, string name, string fun
     public X12LoopDefinition Root { get; } = root;
 
     public X12Dictionary Dictionary { get; } = dictionary;
+
+    /// <summary>Every segment tag the set uses, at any depth.</summary>
+    public IReadOnlySet<string> Tags { get; } = TagsOf(root);
+
+    private static HashSet<string> TagsOf(X12LoopDefinition loop)
+    {
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (X12StructureEntry e in loop.Entries)
+        {
+            if (e.Loop is not null)
+            {
+                tags.UnionWith(TagsOf(e.Loop));
+            }
+            else
+            {
+                tags.Add(e.Tag);
+            }
+        }
+        return tags;
+    }
 }

@@ -1,0 +1,26 @@
+namespace Gateway.Edi.X12.Schemas;
+
+/// <summary>The X12 data element types.</summary>
+internal enum X12ElementType
+{
+    /// <summary>AN: string.</summary>
+    AlphaNumeric,
+
+    /// <summary>ID: a code from a list.</summary>
+    Identifier,
+
+    /// <summary>Nn: whole number with n implied decimals.</summary>
+    Numeric,
+
+    /// <summary>R: decimal number.</summary>
+    Decimal,
+
+    /// <summary>DT: date.</summary>
+    Date,
+
+    /// <summary>TM: time.</summary>
+    Time,
+
+    /// <summary>B: binary.</summary>
+    Binary,
+}
