@@ -13,16 +13,24 @@ internal static class SegmentTags
     /// so schema lookups compare references.</summary>
     public static string Intern(string tag) => Get(Encoding.Latin1.GetBytes(tag));
 
+    /// <summary>A tag of up to three bytes packed into an int (length and bytes); 0 for any other length.</summary>
+    public static int Key(ReadOnlySpan<byte> tag) => tag.Length switch
+    {
+        2 => (2 << 24) | (tag[0] << 8) | tag[1],
+        3 => (3 << 24) | (tag[0] << 16) | (tag[1] << 8) | tag[2],
+        1 => (1 << 24) | tag[0],
+        _ => 0,
+    };
+
+    /// <summary>The key of a tag given as a string, for schema tables.</summary>
+    public static int Key(string tag) => Key(Encoding.Latin1.GetBytes(tag));
+
     public static string Get(ReadOnlySpan<byte> tag)
     {
-        if (tag.Length is 0 or > 3)
+        int key = Key(tag);
+        if (key == 0)
         {
             return Encoding.UTF8.GetString(tag);
-        }
-        int key = tag.Length;
-        foreach (byte b in tag)
-        {
-            key = (key << 8) | b;
         }
         if (Cache.TryGetValue(key, out string? value))
         {

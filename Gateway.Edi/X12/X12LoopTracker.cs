@@ -22,15 +22,20 @@ internal sealed class X12LoopTracker
     public LoopFrame Current => _frames[^1];
 
     /// <summary>Whether <paramref name="tag"/> was passed already in an open loop (out of order).</summary>
-    public bool PassedEarlier(string tag) => _frames.Any(f => f.FoundBefore(tag));
+    public bool PassedEarlier(ReadOnlySpan<byte> tag)
+    {
+        int key = SegmentTags.Key(tag);
+        return _frames.Any(f => f.FoundBefore(key));
+    }
 
     /// <summary>Moves to where <paramref name="tag"/> belongs and returns its definition; null when it fits nowhere.</summary>
-    public X12SegmentDefinition? Place(string tag, int position)
+    public X12SegmentDefinition? Place(ReadOnlySpan<byte> tag, int position)
     {
+        int key = SegmentTags.Key(tag);
         for (int level = _frames.Count - 1; level >= 0; level--)
         {
             LoopFrame frame = _frames[level];
-            int j = frame.Find(tag);
+            int j = frame.Find(key);
             if (j < 0)
             {
                 continue;
@@ -148,11 +153,11 @@ internal sealed class LoopFrame(X12LoopDefinition loop, int position, bool isRoo
     /// <summary>The loop id for AK303; null for the set itself.</summary>
     public string? LoopId => isRoot ? null : Loop.Id;
 
-    public int Find(string tag)
+    public int Find(int tagKey)
     {
         // The trigger (entry 0) never repeats inside an iteration: seeing it again starts the next one.
         int start = Position < 0 ? 0 : Math.Max(Position, 1);
-        foreach (int j in Loop.PositionsOf(tag))
+        foreach (int j in Loop.PositionsOf(tagKey))
         {
             if (j >= start)
             {
@@ -162,9 +167,9 @@ internal sealed class LoopFrame(X12LoopDefinition loop, int position, bool isRoo
         return -1;
     }
 
-    public bool FoundBefore(string tag)
+    public bool FoundBefore(int tagKey)
     {
-        ReadOnlySpan<int> positions = Loop.PositionsOf(tag);
+        ReadOnlySpan<int> positions = Loop.PositionsOf(tagKey);
         return !positions.IsEmpty && positions[0] < Position;
     }
 }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Gateway.Edi.Validation;
 
 namespace Gateway.Edi.X12;
@@ -241,11 +244,17 @@ public sealed partial class X12Reader
             }
             _fileSegmentIndex++;
             long position = _bufferOffset + _pos;
-            ReadOnlySpan<byte> text = Clean(_buffer.AsSpan(_pos, length));
+            ReadOnlySpan<byte> text = _buffer.AsSpan(_pos, length);
+            int count = Split(text, delimiters.Element, out bool lineBreaks);
+            if (lineBreaks && !delimiters.IsDelimiter((byte)'\n') && !delimiters.IsDelimiter((byte)'\r'))
+            {
+                text = Clean(text);
+                count = Split(text, delimiters.Element, out _);
+            }
             int start = _pos;
             _pos = Math.Min(_pos + length + 1, _end);
             _lastSegmentEnd = _bufferOffset + _pos;
-            segment = Tokenize(text, position, start, delimiters);
+            segment = new RawSegment(text, _bounds.AsSpan(0, count), position, _fileSegmentIndex, start);
             return true;
         }
     }
@@ -253,10 +262,6 @@ public sealed partial class X12Reader
     // Hard-wrapped files (old VAN mailboxes) break lines inside segments; those bytes are never data.
     private ReadOnlySpan<byte> Clean(ReadOnlySpan<byte> text)
     {
-        if (text.IndexOfAny((byte)'\r', (byte)'\n') < 0 || Interchange!.Delimiters.IsDelimiter((byte)'\n') || Interchange.Delimiters.IsDelimiter((byte)'\r'))
-        {
-            return text;
-        }
         ReportLayout("Line breaks inside segments were removed");
         if (_scratch.Length < text.Length)
         {
@@ -275,24 +280,55 @@ public sealed partial class X12Reader
 
     private RawSegment Tokenize(ReadOnlySpan<byte> text, long position, int bufferStart, EdiDelimiters delimiters)
     {
-        int count = 0;
-        int from = 0;
-        while (true)
-        {
-            int i = text[from..].IndexOf(delimiters.Element);
-            int stop = i < 0 ? text.Length : from + i;
-            if (count == _bounds.Length)
-            {
-                Array.Resize(ref _bounds, count * 2);
-            }
-            _bounds[count++] = new ElementBounds(from, stop - from, false);
-            if (i < 0)
-            {
-                break;
-            }
-            from = stop + 1;
-        }
+        int count = Split(text, delimiters.Element, out _);
         return new RawSegment(text, _bounds.AsSpan(0, count), position, _fileSegmentIndex, bufferStart);
+    }
+
+    /// <summary>Cuts <paramref name="text"/> at every <paramref name="separator"/> into <see cref="_bounds"/>, and tells
+    /// whether it holds a line break; one pass, 32 bytes at a time where the processor allows.</summary>
+    private int Split(ReadOnlySpan<byte> text, byte separator, out bool lineBreaks)
+    {
+        if (_bounds.Length < text.Length + 1)
+        {
+            _bounds = new ElementBounds[Math.Max(text.Length + 1, _bounds.Length * 2)];
+        }
+        Span<ElementBounds> bounds = _bounds;
+        int count = 0, start = 0, i = 0;
+        uint breaks = 0;
+        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<byte>.Count)
+        {
+            ref byte data = ref MemoryMarshal.GetReference(text);
+            Vector256<byte> separators = Vector256.Create(separator), cr = Vector256.Create((byte)'\r'), lf = Vector256.Create((byte)'\n');
+            for (; i <= text.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                Vector256<byte> block = Vector256.LoadUnsafe(ref data, (nuint)i);
+                uint found = Vector256.Equals(block, separators).ExtractMostSignificantBits();
+                breaks |= (Vector256.Equals(block, cr) | Vector256.Equals(block, lf)).ExtractMostSignificantBits();
+                while (found != 0)
+                {
+                    int at = i + BitOperations.TrailingZeroCount(found);
+                    bounds[count++] = new ElementBounds(start, at - start, false);
+                    start = at + 1;
+                    found &= found - 1;
+                }
+            }
+        }
+        for (; i < text.Length; i++)
+        {
+            byte b = text[i];
+            if (b == separator)
+            {
+                bounds[count++] = new ElementBounds(start, i - start, false);
+                start = i + 1;
+            }
+            else if (b is (byte)'\r' or (byte)'\n')
+            {
+                breaks = 1;
+            }
+        }
+        bounds[count++] = new ElementBounds(start, text.Length - start, false);
+        lineBreaks = breaks != 0;
+        return count;
     }
 
     private void SkipLayout(bool atFileStart)

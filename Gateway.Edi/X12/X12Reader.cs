@@ -9,6 +9,9 @@ namespace Gateway.Edi.X12;
 /// <see cref="X12EnvelopeValidator"/>.</remarks>
 public sealed partial class X12Reader : IDisposable
 {
+    private static readonly int SeKey = SegmentTags.Key("SE"u8), StKey = SegmentTags.Key("ST"u8), GeKey = SegmentTags.Key("GE"u8),
+        GsKey = SegmentTags.Key("GS"u8), IeaKey = SegmentTags.Key("IEA"u8), IsaKey = SegmentTags.Key("ISA"u8);
+
     private readonly X12ReaderOptions _options;
     private readonly List<EdiIssue> _issues = [];
     private SegmentListBuilder? _setBuilder;
@@ -135,13 +138,13 @@ public sealed partial class X12Reader : IDisposable
         Add(builder, st);
         while (TryReadSegment(out RawSegment raw))
         {
-            string tag = raw.Tag;
-            if (tag is "SE")
+            int tag = SegmentTags.Key(raw.Element(0));
+            if (tag == SeKey)
             {
                 Add(builder, raw);
                 return new X12TransactionSet(Group, builder.Build(), hasTrailer: true);
             }
-            if (tag is "ST" or "GE" or "IEA" or "GS" or "ISA")
+            if (tag == StKey || tag == GeKey || tag == IeaKey || tag == GsKey || tag == IsaKey)
             {
                 Rewind(raw);
                 break;

@@ -22,15 +22,25 @@ internal sealed partial class X12TransactionSetValidator
             AddElement(EdiIssueCode.TooManyElements, context, uses.Length + 1, 0, 0, null, segment[uses.Length + 1],
                 $"{definition.Tag} has {count} elements; it defines {uses.Length}");
         }
-        Span<bool> present = stackalloc bool[uses.Length];
+        // One vectorised look at the whole segment: most segments hold no separator, control byte or non-ASCII inside values.
+        ElementBounds last = bounds[^1];
+        bool clean = !data[bounds[0].Start..(last.Start + last.Length)].ContainsAny(context.Delimiters.ValueAnomalies);
+        ulong present = 0;
         for (int i = 1; i <= uses.Length; i++)
         {
             X12ElementUse use = uses[i - 1];
             ReadOnlySpan<byte> value = i <= count ? data.Slice(bounds[i].Start, bounds[i].Length) : default;
-            present[i - 1] = !value.IsEmpty;
             if (!value.IsEmpty)
             {
-                ValidateElement(value, use, context, i);
+                present |= 1UL << i;
+                if (clean && use.Element is not null)
+                {
+                    ValidateSimple(value, new ValueScan(false, false, false, value.Length), use, context, i, 0, 0);
+                }
+                else
+                {
+                    ValidateElement(value, use, context, i);
+                }
             }
             else if (use.IsMandatory)
             {
@@ -98,7 +108,7 @@ internal sealed partial class X12TransactionSetValidator
     {
         X12CompositeDefinition composite = use.Composite!;
         int defined = composite.Components.Length;
-        Span<bool> present = stackalloc bool[defined];
+        ulong present = 0;
         var reader = new EdiComponentReader(value, context.Delimiters.Component);
         while (reader.Read())
         {
@@ -108,7 +118,7 @@ internal sealed partial class X12TransactionSetValidator
                     $"{context.Tag}{position:00} ({composite.Name}) has more than its {defined} components");
                 break;
             }
-            present[reader.Index - 1] = !reader.ValueSpan.IsEmpty;
+            present |= reader.ValueSpan.IsEmpty ? 0 : 1UL << reader.Index;
             if (!reader.ValueSpan.IsEmpty)
             {
                 ValidateSimple(reader.ValueSpan, ValueScan.Of(reader.ValueSpan, context.Delimiters), composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
@@ -116,7 +126,7 @@ internal sealed partial class X12TransactionSetValidator
         }
         for (int c = 0; c < defined; c++)
         {
-            if (!present[c] && composite.Components[c].IsMandatory)
+            if ((present & (1UL << (c + 1))) == 0 && composite.Components[c].IsMandatory)
             {
                 X12ElementUse component = composite.Components[c];
                 AddElement(EdiIssueCode.MandatoryElementMissing, context, position, c + 1, repetition, component.Reference, null,
@@ -223,22 +233,19 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void CheckSyntaxNotes(X12SyntaxNote[] notes, ReadOnlySpan<bool> present, ElementContext context, int compositePosition, X12ElementUse[] uses)
+    private void CheckSyntaxNotes(X12SyntaxNote[] notes, ulong present, ElementContext context, int compositePosition, X12ElementUse[] uses)
     {
         foreach (X12SyntaxNote note in notes)
         {
-            int count = 0;
-            foreach (int p in note.Positions)
-            {
-                count += present[p - 1] ? 1 : 0;
-            }
-            bool first = present[note.Positions[0] - 1];
+            ulong set = present & note.Mask;
+            bool first = (present & note.FirstBit) != 0;
+            int count = System.Numerics.BitOperations.PopCount(set);
             (EdiIssueCode Code, int Position)? violation = note.Kind switch
             {
-                'P' when count > 0 && count < note.Positions.Length => (EdiIssueCode.ConditionalElementMissing, FirstAbsent(note.Positions, present, 0)),
+                'P' when count > 0 && set != note.Mask => (EdiIssueCode.ConditionalElementMissing, FirstAbsent(note.Mask & ~set)),
                 'R' when count == 0 => (EdiIssueCode.ConditionalElementMissing, note.Positions[0]),
-                'E' when count > 1 => (EdiIssueCode.ExclusionViolated, SecondPresent(note.Positions, present)),
-                'C' when first && count < note.Positions.Length => (EdiIssueCode.ConditionalElementMissing, FirstAbsent(note.Positions, present, 1)),
+                'E' when count > 1 => (EdiIssueCode.ExclusionViolated, SecondPresent(set)),
+                'C' when first && set != note.Mask => (EdiIssueCode.ConditionalElementMissing, FirstAbsent(note.Mask & ~set)),
                 'L' when first && count == 1 => (EdiIssueCode.ConditionalElementMissing, note.Positions[1]),
                 _ => null,
             };
@@ -253,34 +260,9 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private static int FirstAbsent(int[] positions, ReadOnlySpan<bool> present, int skip)
-    {
-        foreach (int p in positions.AsSpan(skip))
-        {
-            if (!present[p - 1])
-            {
-                return p;
-            }
-        }
-        return positions[0];
-    }
+    private static int FirstAbsent(ulong absent) => System.Numerics.BitOperations.TrailingZeroCount(absent);
 
-    private static int SecondPresent(int[] positions, ReadOnlySpan<bool> present)
-    {
-        bool seen = false;
-        foreach (int p in positions)
-        {
-            if (present[p - 1])
-            {
-                if (seen)
-                {
-                    return p;
-                }
-                seen = true;
-            }
-        }
-        return positions[^1];
-    }
+    private static int SecondPresent(ulong set) => System.Numerics.BitOperations.TrailingZeroCount(set & (set - 1));
 
     private static bool IsDecimal(ReadOnlySpan<byte> value)
     {

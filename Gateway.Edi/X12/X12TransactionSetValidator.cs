@@ -11,6 +11,7 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
     private readonly EdiCompliance _compliance;
     private readonly List<EdiIssue> _issues;
     private X12LoopTracker _tracker = null!;
+    private X12SegmentDefinition? _hl;
 
     private X12TransactionSetValidator(X12TransactionSetSchema schema, X12TransactionSet set, EdiCompliance compliance, List<EdiIssue> issues)
     {
@@ -28,17 +29,18 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
         _tracker = new X12LoopTracker(_schema.Root, this);
         SegmentList segments = _set.Segments;
         HierarchyChecker? hierarchy = _schema.Id == "856" ? new HierarchyChecker(this) : null;
+        _hl = hierarchy is null ? null : _schema.Dictionary.Segments.GetValueOrDefault("HL");
         for (int i = 0; i < segments.Count; i++)
         {
             Segment segment = segments[i];
-            X12SegmentDefinition? definition = _tracker.Place(segment.Tag, i + 1);
+            X12SegmentDefinition? definition = _tracker.Place(segment.TagSpan, i + 1);
             if (definition is null)
             {
                 Misplaced(segment, segment.Tag, i + 1);
                 continue;
             }
             ValidateElements(segment, definition, i + 1);
-            if (definition.Tag == "HL")
+            if (ReferenceEquals(definition, _hl))
             {
                 hierarchy?.Check(segment, i + 1);
             }
@@ -82,7 +84,7 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
         {
             Add(EdiIssueCode.SegmentNotInTransactionSet, position, tag, loop, $"{tag} is not part of transaction set {_schema.Id}");
         }
-        else if (_tracker.PassedEarlier(tag))
+        else if (_tracker.PassedEarlier(segment.TagSpan))
         {
             Add(EdiIssueCode.SegmentOutOfOrder, position, tag, loop, $"{tag} comes after segments that must follow it");
         }

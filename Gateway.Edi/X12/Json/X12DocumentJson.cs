@@ -173,7 +173,7 @@ public static class X12DocumentJson
             {
                 Segment segment = segments[i];
                 _used = null;
-                bool placed = tracker?.Place(segment.Tag, i + 1) is not null;
+                bool placed = tracker?.Place(segment.TagSpan, i + 1) is not null;
                 bool single = placed && _used is { MaxUse: 1 };
                 JsonObject target = _objects.Peek();
                 JsonObject value = SegmentToJson(segment);

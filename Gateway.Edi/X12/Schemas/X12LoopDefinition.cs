@@ -5,15 +5,15 @@ namespace Gateway.Edi.X12.Schemas;
 /// mandatory entry from each position.</remarks>
 internal sealed class X12LoopDefinition(string id, char requirement, int maxUse, X12StructureEntry[] entries)
 {
-    private readonly Dictionary<string, int[]> _positions = entries
-        .Select((e, i) => (e.Tag, i)).GroupBy(x => x.Tag)
-        .ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), InternedTagComparer.Instance);
+    private readonly Dictionary<int, int[]> _positions = entries
+        .Select((e, i) => (Key: SegmentTags.Key(e.Tag), i)).GroupBy(x => x.Key)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
 
     /// <summary>For each position k (and one past the end), the first mandatory entry at or after k; Length when none.</summary>
     public int[] NextMandatory { get; } = NextMandatoryOf(entries);
 
-    /// <summary>The positions of the entries that start with <paramref name="tag"/> (an interned tag), in order.</summary>
-    public ReadOnlySpan<int> PositionsOf(string tag) => _positions.TryGetValue(tag, out int[]? positions) ? positions : default;
+    /// <summary>The positions of the entries that start with the tag of <paramref name="tagKey"/> (<see cref="SegmentTags.Key(ReadOnlySpan{byte})"/>), in order.</summary>
+    public ReadOnlySpan<int> PositionsOf(int tagKey) => _positions.TryGetValue(tagKey, out int[]? positions) ? positions : default;
 
     /// <summary>The loop id, named after its first segment; the set id for the whole set.</summary>
     public string Id { get; } = id;
@@ -40,18 +40,7 @@ internal sealed class X12LoopDefinition(string id, char requirement, int maxUse,
         }
         return next;
     }
-
-    /// <summary>Compares interned tags by reference, hashing by identity.</summary>
-    private sealed class InternedTagComparer : IEqualityComparer<string>
-    {
-        public static readonly InternedTagComparer Instance = new();
-
-        public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }
-
 /// <summary>One entry of a loop: a segment with its use, or a nested loop.</summary>
 internal sealed record X12StructureEntry(X12SegmentDefinition? Segment, X12LoopDefinition? Loop, char Requirement, int MaxUse)
 {

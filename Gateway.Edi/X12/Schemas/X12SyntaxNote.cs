@@ -5,6 +5,12 @@ namespace Gateway.Edi.X12.Schemas;
 /// L: if the first, then at least one of the others.</remarks>
 internal sealed record X12SyntaxNote(char Kind, int[] Positions)
 {
+    /// <summary>The positions as bits (bit p for position p), so a note is checked with two bit operations.</summary>
+    public ulong Mask { get; } = Positions.Aggregate(0UL, (m, p) => m | (1UL << p));
+
+    /// <summary>The bit of the first position, the one C and L notes are conditioned on.</summary>
+    public ulong FirstBit { get; } = 1UL << Positions[0];
+
     public static X12SyntaxNote Parse(string note)
     {
         if (note.Length < 5 || note.Length % 2 == 0 || "PREC L".IndexOf(note[0], StringComparison.Ordinal) < 0 || note[0] == ' ')
@@ -14,7 +20,8 @@ internal sealed record X12SyntaxNote(char Kind, int[] Positions)
         var positions = new List<int>();
         for (int i = 1; i < note.Length; i += 2)
         {
-            positions.Add(int.Parse(note.AsSpan(i, 2), System.Globalization.CultureInfo.InvariantCulture));
+            int position = int.Parse(note.AsSpan(i, 2), System.Globalization.CultureInfo.InvariantCulture);
+            positions.Add(position is >= 1 and <= 63 ? position : throw new FormatException($"Syntax note '{note}' names position {position}; 1 to 63 are possible."));
         }
         return new X12SyntaxNote(note[0], [.. positions]);
     }
