@@ -75,9 +75,24 @@ public sealed class X12DocumentResult
     /// <summary>The 0-based offset of the ST in the file.</summary>
     public long BytePosition { get; }
 
+    private List<EdiIssue>? _issues;
+
     /// <summary>Document, segment and element issues (for AK2-AK5 / IK3-IK5).</summary>
-    public List<EdiIssue> Issues { get; } = [];
+    /// <remarks>Kept for every document of an interchange until its acknowledgment is built, so it stays small:
+    /// a clean document holds no list at all.</remarks>
+    public IReadOnlyList<EdiIssue> Issues => _issues ?? (IReadOnlyList<EdiIssue>)[];
 
     /// <summary>Whether no issue is an error.</summary>
-    public bool IsAccepted => !Issues.Any(i => i.Severity == EdiSeverity.Error);
+    public bool IsAccepted => _issues is null || !_issues.Any(i => i.Severity == EdiSeverity.Error);
+
+    /// <summary>The list to add to, made on first use.</summary>
+    internal List<EdiIssue> MutableIssues => _issues ??= [];
+
+    internal void AddRange(List<EdiIssue> issues)
+    {
+        if (issues.Count > 0)
+        {
+            MutableIssues.AddRange(issues);
+        }
+    }
 }

@@ -30,6 +30,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
         var pending = new List<EdiIssue>();
         var groupNumbers = new HashSet<string>(StringComparer.Ordinal);
         var setNumbers = new HashSet<string>(StringComparer.Ordinal);
+        var scratch = new List<EdiIssue>();
         while (reader.Read())
         {
             switch (reader.Kind)
@@ -56,8 +57,10 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
                     X12TransactionSet set = reader.TransactionSet!;
                     var document = new X12DocumentResult(set);
                     Route(reader.Issues, current!, group, document);
-                    X12EnvelopeValidator.CheckTransactionSet(set, setNumbers, document.Issues);
-                    ValidateContent(set, document.Issues);
+                    scratch.Clear();
+                    X12EnvelopeValidator.CheckTransactionSet(set, setNumbers, scratch);
+                    ValidateContent(set, scratch);
+                    document.AddRange(scratch);
                     if (group is not null)
                     {
                         group.Documents.Add(document);
@@ -145,7 +148,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
             List<EdiIssue> target = issue.Level switch
             {
                 EdiIssueLevel.Group when group is not null => group.Issues,
-                EdiIssueLevel.Document or EdiIssueLevel.Segment or EdiIssueLevel.Element when document is not null => document.Issues,
+                EdiIssueLevel.Document or EdiIssueLevel.Segment or EdiIssueLevel.Element when document is not null => document.MutableIssues,
                 _ => interchange.Issues,
             };
             target.Add(issue);

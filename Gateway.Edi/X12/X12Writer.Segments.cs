@@ -122,5 +122,6 @@ public sealed partial class X12Writer
         Append(Delimiters.Segment);
         Append(_suffix);
         _stream.Write(_line, 0, _length);
+        _setSegments++;
     }
 }

@@ -16,6 +16,8 @@ public sealed partial class X12Writer : IDisposable
     private X12GroupEnvelope? _group;
     private int _groupCount;
     private int _setCount;
+    private string? _setControlNumber;
+    private int _setSegments;
 
     /// <summary>Creates a writer; <paramref name="segmentSuffix"/> (for example <c>"\n"</c>) follows each terminator.</summary>
     public X12Writer(Stream stream, EdiDelimiters delimiters, string segmentSuffix = "", bool leaveOpen = false)
@@ -76,18 +78,37 @@ public sealed partial class X12Writer : IDisposable
     public void WriteTransactionSet(string type, string controlNumber, IEnumerable<Segment> body, string? implementationReference = null)
     {
         ArgumentNullException.ThrowIfNull(body);
+        BeginTransactionSet(type, controlNumber, implementationReference);
+        foreach (Segment segment in body)
+        {
+            WriteSegment(segment);
+        }
+        EndTransactionSet();
+    }
+
+    /// <summary>Writes ST; the segments written until <see cref="EndTransactionSet"/> are counted into SE01.</summary>
+    /// <remarks>For bodies too large to hold, such as the 997 for a group of a hundred thousand sets.</remarks>
+    public void BeginTransactionSet(string type, string controlNumber, string? implementationReference = null)
+    {
         if (controlNumber.Length is < 4 or > 9)
         {
             throw new ArgumentException($"ST02 '{controlNumber}' must be 4 to 9 characters.", nameof(controlNumber));
         }
-        WriteSegment("ST", type, controlNumber, implementationReference);
-        int count = 2;
-        foreach (Segment segment in body)
+        if (_setControlNumber is not null)
         {
-            WriteSegment(segment);
-            count++;
+            throw new InvalidOperationException($"Transaction set {_setControlNumber} is still open; end it first.");
         }
-        WriteSegment("SE", count.ToString(CultureInfo.InvariantCulture), controlNumber);
+        WriteSegment("ST", type, controlNumber, implementationReference);
+        _setControlNumber = controlNumber;
+        _setSegments = 1;
+    }
+
+    /// <summary>Writes the SE of the open transaction set.</summary>
+    public void EndTransactionSet()
+    {
+        string controlNumber = _setControlNumber ?? throw new InvalidOperationException("No transaction set is open.");
+        WriteSegment("SE", (_setSegments + 1).ToString(CultureInfo.InvariantCulture), controlNumber);
+        _setControlNumber = null;
         _setCount++;
     }
 

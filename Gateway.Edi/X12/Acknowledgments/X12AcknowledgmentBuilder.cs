@@ -56,14 +56,14 @@ public sealed class X12AcknowledgmentBuilder(IX12ControlNumberSource controlNumb
             {
                 writer.BeginGroup(new X12GroupEnvelope("FA", Safe(group.Group.ReceiverCode, 15, d), Safe(group.Group.SenderCode, 15, d),
                     controlNumbers.NextGroupControlNumber(inbound.SenderQualifier, inbound.SenderId), Safe(group.Group.Version, 12, d), now));
-                var body = new SegmentListBuilder(EdiDelimiters.Internal);
-                string status = _options.Functional == X12FunctionalAcknowledgmentKind.Ack999
+                string type = _options.Functional == X12FunctionalAcknowledgmentKind.Ack999 ? "999" : "997";
+                string? reference = type == "999" && string.CompareOrdinal(group.Group.Version, "005010") >= 0 ? "005010X231A1" : null;
+                writer.BeginTransactionSet(type, "0001", reference);
+                var body = new X12FunctionalAcknowledgmentBody.SegmentSink(writer);
+                string status = type == "999"
                     ? X12FunctionalAcknowledgmentBody.Write999(group, body, d)
                     : X12FunctionalAcknowledgmentBody.Write997(group, body, d);
-                bool is5010 = string.CompareOrdinal(group.Group.Version, "005010") >= 0;
-                string type = _options.Functional == X12FunctionalAcknowledgmentKind.Ack999 ? "999" : "997";
-                string? reference = type == "999" && is5010 ? "005010X231A1" : null;
-                writer.WriteTransactionSet(type, "0001", body.Build(), reference);
+                writer.EndTransactionSet();
                 writer.EndGroup();
                 statuses.Add((group.Group.ControlNumber, status));
             }

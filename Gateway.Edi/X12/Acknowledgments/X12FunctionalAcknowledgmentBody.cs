@@ -7,11 +7,11 @@ internal static class X12FunctionalAcknowledgmentBody
 {
     private const int MaxCodes = 5;
 
-    public static string Write997(X12GroupResult group, SegmentListBuilder body, EdiDelimiters output) => Write(group, body, output, implementation: false);
+    public static string Write997(X12GroupResult group, SegmentSink body, EdiDelimiters output) => Write(group, body, output, implementation: false);
 
-    public static string Write999(X12GroupResult group, SegmentListBuilder body, EdiDelimiters output) => Write(group, body, output, implementation: true);
+    public static string Write999(X12GroupResult group, SegmentSink body, EdiDelimiters output) => Write(group, body, output, implementation: true);
 
-    private static string Write(X12GroupResult group, SegmentListBuilder body, EdiDelimiters output, bool implementation)
+    private static string Write(X12GroupResult group, SegmentSink body, EdiDelimiters output, bool implementation)
     {
         bool is5010 = string.CompareOrdinal(group.Group.Version, "005010") >= 0;
         body.Add("AK1", Safe(group.Group.FunctionalId, 2, output), Safe(group.Group.ControlNumber, 9, output), is5010 ? Safe(group.Group.Version, 12, output) : null);
@@ -43,7 +43,7 @@ internal static class X12FunctionalAcknowledgmentBody
     }
 
     // One AK3/IK3 per segment in error, in the order of the document, with its element errors as AK4/IK4.
-    private static void WriteSegmentErrors(List<EdiIssue> errors, SegmentListBuilder body, EdiDelimiters output, bool implementation)
+    private static void WriteSegmentErrors(List<EdiIssue> errors, SegmentSink body, EdiDelimiters output, bool implementation)
     {
         var bySegment = errors.Where(i => i.Level is EdiIssueLevel.Segment or EdiIssueLevel.Element)
             .GroupBy(i => (i.SegmentPosition, i.SegmentTag))
@@ -76,5 +76,20 @@ internal static class X12FunctionalAcknowledgmentBody
         }
         var chars = value.Where(c => c >= ' ' && c < 0x7F && !output.IsDelimiter((byte)c)).Take(maxLength).ToArray();
         return chars.Length == 0 ? null : new string(chars);
+    }
+
+    /// <summary>Writes each segment as it is made, so a 997 for a huge group is never held in memory.</summary>
+    internal sealed class SegmentSink(X12Writer writer)
+    {
+        private readonly SegmentListBuilder _segment = new();
+
+        public void Add(string tag, params ReadOnlySpan<string?> elements)
+        {
+            _segment.Clear();
+            _segment.Add(tag, elements);
+            writer.WriteSegment(_segment.Build()[0]);
+        }
+
+        public string AddComposite(params ReadOnlySpan<string?> components) => _segment.AddComposite(components);
     }
 }

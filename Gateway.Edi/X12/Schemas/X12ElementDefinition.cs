@@ -1,23 +1,22 @@
-using System.Collections.Frozen;
 
 namespace Gateway.Edi.X12.Schemas;
 
 /// <summary>A simple data element of the dictionary: type, lengths and, for ID elements, codes.</summary>
 internal sealed record X12ElementDefinition(string Reference, string Name, string Type, int MinLength, int MaxLength)
 {
-    private readonly FrozenDictionary<string, string>? _codes;
-    private FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _codeLookup;
+    private readonly Dictionary<string, string>? _codes;
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _codeLookup;
 
     /// <summary>Code values and their descriptions; null when the list is external.</summary>
-    public FrozenDictionary<string, string>? Codes
+    public IReadOnlyDictionary<string, string>? Codes
     {
         get => _codes;
         init
         {
-            _codes = value;
-            if (value is not null)
+            _codes = value is null ? null : new Dictionary<string, string>(value, StringComparer.Ordinal);
+            if (_codes is not null)
             {
-                _codeLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
+                _codeLookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Gateway.Edi.X12.Schemas;
@@ -12,8 +11,8 @@ internal static class X12SchemaLoader
         foreach (JsonProperty p in elementsFile.GetProperty("elements").EnumerateObject())
         {
             JsonElement e = p.Value;
-            FrozenDictionary<string, string>? codes = e.TryGetProperty("codes", out JsonElement c)
-                ? c.EnumerateObject().ToFrozenDictionary(x => x.Name, x => x.Value.GetString() ?? "", StringComparer.Ordinal)
+            Dictionary<string, string>? codes = e.TryGetProperty("codes", out JsonElement c)
+                ? c.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString() ?? "", StringComparer.Ordinal)
                 : null;
             elements[p.Name] = new X12ElementDefinition(p.Name, e.GetProperty("name").GetString()!, e.GetProperty("type").GetString()!,
                 e.GetProperty("min").GetInt32(), e.GetProperty("max").GetInt32())
@@ -37,7 +36,7 @@ internal static class X12SchemaLoader
             var uses = Uses(p.Value.GetProperty("elements"), elements, composites, $"{version}/segments.json segment {p.Name}");
             segments[p.Name] = new X12SegmentDefinition(SegmentTags.Intern(p.Name), p.Value.GetProperty("name").GetString()!, [.. uses], [.. Notes(p.Value, uses.Count, $"segment {p.Name}")]);
         }
-        return new X12Dictionary(version, elements.ToFrozenDictionary(), composites.ToFrozenDictionary(), segments.ToFrozenDictionary());
+        return new X12Dictionary(version, elements, composites, segments);
     }
 
     public static X12TransactionSetSchema LoadTransactionSet(X12Dictionary dictionary, JsonElement file, string fileName)

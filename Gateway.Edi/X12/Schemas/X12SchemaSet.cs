@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Gateway.Edi.X12.Schemas;
@@ -9,66 +8,67 @@ namespace Gateway.Edi.X12.Schemas;
 public sealed class X12SchemaSet
 {
     private const string ResourcePrefix = "Gateway.Edi.X12.Schemas/";
-    private static readonly Lazy<X12SchemaSet> LazyStandard = new(LoadEmbedded);
-    private readonly FrozenDictionary<string, X12Dictionary> _dictionaries;
-    private readonly FrozenDictionary<(string Version, string Id), X12TransactionSetSchema> _sets;
+    private static readonly Lazy<X12SchemaSet> LazyStandard = new(() => new X12SchemaSet());
 
-    private X12SchemaSet(FrozenDictionary<string, X12Dictionary> dictionaries, FrozenDictionary<(string, string), X12TransactionSetSchema> sets)
+    // Each version is read from its embedded files the first time a document of that version arrives.
+    private readonly Dictionary<string, Lazy<X12Version?>> _versions;
+
+    private X12SchemaSet()
     {
-        _dictionaries = dictionaries;
-        _sets = sets;
+        _versions = typeof(X12SchemaSet).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith("/segments.json", StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..n.LastIndexOf('/')])
+            .ToDictionary(v => v, v => new Lazy<X12Version?>(() => Load(v)), StringComparer.Ordinal);
     }
 
     /// <summary>The schemas shipped with the gateway.</summary>
     public static X12SchemaSet Standard => LazyStandard.Value;
 
     /// <summary>The versions with a dictionary, for example <c>004010</c>.</summary>
-    public IReadOnlyCollection<string> Versions => _dictionaries.Keys;
+    public IReadOnlyCollection<string> Versions => _versions.Keys;
 
     /// <summary>The transaction set ids with a schema in <paramref name="version"/>.</summary>
     public IEnumerable<string> TransactionSets(string version) =>
-        _sets.Keys.Where(k => k.Version == VersionKey(version)).Select(k => k.Id).Order(StringComparer.Ordinal);
+        Get(version)?.Sets.Keys.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
 
     /// <summary>Whether a schema exists for <paramref name="transactionSetId"/> in <paramref name="version"/> (GS08).</summary>
     public bool Supports(string version, string transactionSetId) => Find(version, transactionSetId) is not null;
 
-    internal X12TransactionSetSchema? Find(string version, string id) =>
-        _sets.GetValueOrDefault((VersionKey(version), id));
+    internal X12TransactionSetSchema? Find(string version, string id) => Get(version)?.Sets.GetValueOrDefault(id);
 
-    internal X12Dictionary? Dictionary(string version) => _dictionaries.GetValueOrDefault(VersionKey(version));
+    internal X12Dictionary? Dictionary(string version) => Get(version)?.Dictionary;
 
     /// <summary>The dictionary version a GS08 value falls under: <c>004010VICS</c> is <c>004010</c>.</summary>
     internal static string VersionKey(string version) => version.Length > 6 ? version[..6] : version;
 
-    private static X12SchemaSet LoadEmbedded()
+    private X12Version? Get(string version) => _versions.GetValueOrDefault(VersionKey(version))?.Value;
+
+    private static X12Version Load(string version)
     {
         var assembly = typeof(X12SchemaSet).Assembly;
-        var files = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-            .Select(n => (Name: n, Parts: n[ResourcePrefix.Length..].Split('/')))
-            .Where(f => f.Parts.Length == 2)
-            .GroupBy(f => f.Parts[0]);
-        var dictionaries = new Dictionary<string, X12Dictionary>();
-        var sets = new Dictionary<(string, string), X12TransactionSetSchema>();
-        foreach (var version in files)
+        string prefix = $"{ResourcePrefix}{version}/";
+        JsonDocument Open(string name)
         {
-            JsonDocument Open(string file)
-            {
-                using Stream stream = assembly.GetManifestResourceStream($"{ResourcePrefix}{version.Key}/{file}")
-                    ?? throw new InvalidOperationException($"Schema folder {version.Key} has no {file}.");
-                return JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-            }
-            using JsonDocument elements = Open("elements.json");
-            using JsonDocument segments = Open("segments.json");
-            X12Dictionary dictionary = X12SchemaLoader.LoadDictionary(version.Key, elements.RootElement, segments.RootElement);
-            dictionaries[version.Key] = dictionary;
-            foreach (var file in version.Where(f => f.Parts[1] is not ("elements.json" or "segments.json")))
-            {
-                using JsonDocument set = Open(file.Parts[1]);
-                X12TransactionSetSchema schema = X12SchemaLoader.LoadTransactionSet(dictionary, set.RootElement, $"{version.Key}/{file.Parts[1]}");
-                sets[(version.Key, schema.Id)] = schema;
-            }
+            using Stream stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"Schema folder {version} has no {name}.");
+            return JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
-        return new X12SchemaSet(dictionaries.ToFrozenDictionary(), sets.ToFrozenDictionary());
+        using JsonDocument elements = Open(prefix + "elements.json");
+        using JsonDocument segments = Open(prefix + "segments.json");
+        X12Dictionary dictionary = X12SchemaLoader.LoadDictionary(version, elements.RootElement, segments.RootElement);
+        var sets = new Dictionary<string, X12TransactionSetSchema>(StringComparer.Ordinal);
+        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            if (name.EndsWith("/elements.json", StringComparison.Ordinal) || name.EndsWith("/segments.json", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            using JsonDocument set = Open(name);
+            X12TransactionSetSchema schema = X12SchemaLoader.LoadTransactionSet(dictionary, set.RootElement, name[ResourcePrefix.Length..]);
+            sets[schema.Id] = schema;
+        }
+        return new X12Version(dictionary, sets);
     }
+
+    private sealed record X12Version(X12Dictionary Dictionary, Dictionary<string, X12TransactionSetSchema> Sets);
 }
