@@ -5,11 +5,20 @@ set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build Gateway.sln -c Release
 dotnet format Gateway.sln --verify-no-changes --no-restore
-dotnet test Gateway.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee /tmp/gateway-test.log
-# One closing line in the plain form CI reads.
-summary=$(grep -E "^(Passed|Failed)!" /tmp/gateway-test.log | tail -1)
+log=$(mktemp)
+set +e
+dotnet test Gateway.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line in the plain form CI reads: "tests: N passed, N failed, N skipped".
+summary=$(grep -E "^(Passed|Failed)!" "$log" | tail -1 || true)
+rm -f "$log"
+if [ -z "$summary" ]; then
+  echo "tests: no test summary found (dotnet test exit $status)"
+  exit 1
+fi
 passed=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
 failed=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")
 skipped=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
-[ "$failed" = "0" ]
+exit "$status"
