@@ -11,23 +11,25 @@ public sealed class SegmentList : IReadOnlyList<Segment>
     private readonly byte[] _data;
     private readonly SegmentEntry[] _segments;
     private readonly ElementBounds[] _elements;
+    private readonly int _count;
 
-    internal SegmentList(EdiDelimiters delimiters, byte[] data, SegmentEntry[] segments, ElementBounds[] elements)
+    internal SegmentList(EdiDelimiters delimiters, byte[] data, SegmentEntry[] segments, ElementBounds[] elements, int count = -1)
     {
         Delimiters = delimiters;
         _data = data;
         _segments = segments;
         _elements = elements;
+        _count = count < 0 ? segments.Length : count;
     }
 
     /// <summary>The delimiters the stored text uses.</summary>
     public EdiDelimiters Delimiters { get; }
 
     /// <summary>The number of segments.</summary>
-    public int Count => _segments.Length;
+    public int Count => _count;
 
     /// <summary>The segment at <paramref name="index"/> (0-based).</summary>
-    public Segment this[int index] => (uint)index < (uint)_segments.Length
+    public Segment this[int index] => (uint)index < (uint)_count
         ? new Segment(this, index)
         : throw new ArgumentOutOfRangeException(nameof(index));
 
@@ -69,7 +71,7 @@ public sealed class SegmentList : IReadOnlyList<Segment>
     /// <summary>Enumerates the segments in order.</summary>
     public IEnumerator<Segment> GetEnumerator()
     {
-        for (int i = 0; i < _segments.Length; i++)
+        for (int i = 0; i < _count; i++)
         {
             yield return new Segment(this, i);
         }

@@ -91,6 +91,10 @@ public sealed class SegmentListBuilder
         return list;
     }
 
+    /// <summary>Creates a list over this builder's own arrays, without copying; it is valid only until the
+    /// builder is cleared or added to. For readers that hand out one document at a time.</summary>
+    internal SegmentList BuildBorrowed() => new(_delimiters, _data, _segments, _elements, _segmentCount);
+
     /// <summary>Forgets what was added.</summary>
     public void Clear()
     {

@@ -142,7 +142,7 @@ public sealed partial class X12Reader : IDisposable
             if (tag == SeKey)
             {
                 Add(builder, raw);
-                return new X12TransactionSet(Group, builder.Build(), hasTrailer: true);
+                return new X12TransactionSet(Group, Build(builder), hasTrailer: true);
             }
             if (tag == StKey || tag == GeKey || tag == IeaKey || tag == GsKey || tag == IsaKey)
             {
@@ -155,10 +155,13 @@ public sealed partial class X12Reader : IDisposable
             }
             Add(builder, raw);
         }
-        var set = new X12TransactionSet(Group, builder.Build(), hasTrailer: false);
+        var set = new X12TransactionSet(Group, Build(builder), hasTrailer: false);
         Report(EdiIssueCode.TransactionSetTrailerMissing, $"Transaction set {set.ControlNumber} has no SE", _lastSegmentEnd, set.ControlNumber);
         return set;
     }
+
+    private SegmentList Build(SegmentListBuilder builder) =>
+        _options.BorrowTransactionSets ? builder.BuildBorrowed() : builder.Build();
 
     private bool Return(X12ReadKind kind)
     {

@@ -12,6 +12,10 @@ public sealed record X12ReaderOptions
     /// <summary>The longest segment accepted; longer means a wrong terminator or garbage.</summary>
     public int MaxSegmentBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Lend each transaction set the reader's own buffers: no copy, but a set is valid only until the next
+    /// <see cref="X12Reader.Read"/>. For consumers that never keep a set, as validation without a callback.</summary>
+    internal bool BorrowTransactionSets { get; init; }
+
     /// <summary>The largest transaction set held in memory.</summary>
     public int MaxTransactionSetBytes { get; init; } = 64 * 1024 * 1024;
 }

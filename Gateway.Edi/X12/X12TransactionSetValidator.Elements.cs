@@ -33,9 +33,14 @@ internal sealed partial class X12TransactionSetValidator
             if (!value.IsEmpty)
             {
                 present |= 1UL << i;
-                if (clean && use.Element is not null)
+                if (clean && use.Element is X12ElementDefinition element)
                 {
-                    ValidateSimple(value, new ValueScan(false, false, false, value.Length), use, context, i, 0, 0);
+                    // The common case, inline: a clean string or code within its lengths.
+                    bool text = element.Kind is X12ElementType.AlphaNumeric or X12ElementType.Identifier;
+                    if (!text || value.Length < element.MinLength || value.Length > element.MaxLength || (element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value)))
+                    {
+                        ValidateSimple(value, new ValueScan(false, false, false, value.Length), use, in context, i, 0, 0);
+                    }
                 }
                 else
                 {
@@ -54,7 +59,7 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void ValidateElement(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position)
+    private void ValidateElement(ReadOnlySpan<byte> value, X12ElementUse use, in ElementContext context, int position)
     {
         ValueScan scan = ValueScan.Of(value, context.Delimiters);
         if (scan.HasRepetition)
@@ -76,7 +81,7 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void ValidateRepetitions(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position)
+    private void ValidateRepetitions(ReadOnlySpan<byte> value, X12ElementUse use, in ElementContext context, int position)
     {
         byte separator = context.Delimiters.Repetition!.Value;
         var reader = new EdiComponentReader(value, separator);
@@ -104,7 +109,7 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void ValidateComposite(ReadOnlySpan<byte> value, X12ElementUse use, ElementContext context, int position, int repetition)
+    private void ValidateComposite(ReadOnlySpan<byte> value, X12ElementUse use, in ElementContext context, int position, int repetition)
     {
         X12CompositeDefinition composite = use.Composite!;
         int defined = composite.Components.Length;
@@ -139,7 +144,7 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void ValidateSimple(ReadOnlySpan<byte> value, ValueScan scan, X12ElementUse use, ElementContext context, int position, int component, int repetition)
+    private void ValidateSimple(ReadOnlySpan<byte> value, ValueScan scan, X12ElementUse use, in ElementContext context, int position, int component, int repetition)
     {
         X12ElementDefinition element = use.Element!;
         int length;
@@ -255,10 +260,10 @@ internal sealed partial class X12TransactionSetValidator
 
     private static string Decode(ReadOnlySpan<byte> value) => Edi.Segment.Decode(value);
 
-    private static string Where(ElementContext context, int position, int component) =>
+    private static string Where(in ElementContext context, int position, int component) =>
         component > 0 ? $"{context.Tag}{position:00}-{component}" : $"{context.Tag}{position:00}";
 
-    private void AddElement(EdiIssueCode code, ElementContext context, int element, int component, int repetition, string? reference, string? value, string message) =>
+    private void AddElement(EdiIssueCode code, in ElementContext context, int element, int component, int repetition, string? reference, string? value, string message) =>
         Add(code, context.Position, context.Tag, context.Loop, message, element, component, repetition, reference, value);
 
     private readonly record struct ElementContext(string Tag, int Position, string? Loop, EdiDelimiters Delimiters);

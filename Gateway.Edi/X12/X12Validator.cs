@@ -24,7 +24,9 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
     /// <exception cref="EdiFormatException">The stream is not X12 or an ISA is unreadable.</exception>
     public IEnumerable<X12InterchangeResult> ValidateStream(Stream stream, Action<X12TransactionSet, X12DocumentResult>? onTransactionSet = null)
     {
-        using var reader = new X12Reader(stream, _options.Reader, leaveOpen: true);
+        // Nothing here keeps a set past its validation, so the reader may lend its buffers; a callback might keep one.
+        X12ReaderOptions readerOptions = onTransactionSet is null ? _options.Reader with { BorrowTransactionSets = true } : _options.Reader;
+        using var reader = new X12Reader(stream, readerOptions, leaveOpen: true);
         X12InterchangeResult? current = null;
         X12GroupResult? group = null;
         var pending = new List<EdiIssue>();

@@ -19,13 +19,21 @@ internal static class Measurement
         {
             Pass(phase, file);
         }
-        var clock = Stopwatch.StartNew();
-        long sets = Pass(phase, file);
-        double seconds = clock.Elapsed.TotalSeconds;
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
+        // Three timed passes: the fastest is reported (the machine is shared), and the largest peak, each
+        // pass's peak counted from a full collection so that one pass's garbage is not charged to the next.
+        double best = double.MaxValue, peak = 0;
+        long sets = 0;
+        for (int run = 0; run < 3; run++)
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            PeakWorkingSet.Reset();
+            var clock = Stopwatch.StartNew();
+            sets = Pass(phase, file);
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            peak = Math.Max(peak, PeakWorkingSet.MiB());
+        }
         return string.Create(CultureInfo.InvariantCulture,
-            $"{phase,-16} {bytes / 1e6 / seconds,8:F1} {sets / seconds,10:F0} {self.PeakWorkingSet64 / 1048576.0,9:F1}");
+            $"{phase,-16} {bytes / 1e6 / best,8:F1} {sets / best,10:F0} {peak,9:F1}");
     }
 
     private static long Pass(string phase, string file)
