@@ -3,21 +3,12 @@ using System.Globalization;
 
 namespace Gateway.Benchmarks;
 
-/// <summary>The process's peak resident memory, which Linux can restart from the current value.</summary>
+/// <summary>The process's peak resident memory (VmHWM on Linux).</summary>
 internal static class PeakWorkingSet
 {
     private const string Status = "/proc/self/status";
 
-    /// <summary>Restarts the peak at the current resident size (Linux: "5" into clear_refs); elsewhere a no-op.</summary>
-    public static void Reset()
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-        }
-    }
-
-    /// <summary>The peak since start or since <see cref="Reset"/>, in MiB.</summary>
+    /// <summary>The peak since the process started, in MiB.</summary>
     public static double MiB()
     {
         if (OperatingSystem.IsLinux())

@@ -2,11 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using Gateway.Benchmarks;
 
-// Without arguments: generate the 10 MB and 100 MB files, then measure each phase in a fresh child
-// process (so each peak working set is its own). With "measure PHASE FILE": one measurement.
+// Without arguments: generate the 10 MB and 100 MB files, then measure each phase in fresh child processes:
+// "measure PHASE FILE" warms up and times; "memory PHASE FILE" makes one pass and reports its peak.
 if (args is ["measure", string measuredPhase, string measuredFile])
 {
     Console.WriteLine(Measurement.Run(measuredPhase, measuredFile));
+    return 0;
+}
+if (args is ["memory", string memoryPhase, string memoryFile])
+{
+    Console.WriteLine(Measurement.Memory(memoryPhase, memoryFile));
     return 0;
 }
 
@@ -25,18 +30,25 @@ foreach ((int megabytes, string? gen0) in new[] { (10, (string?)null), (100, nul
     }
     foreach (string phase in Measurement.Phases)
     {
-        // Under "dotnet Gateway.Benchmarks.dll" the process is dotnet itself: hand it the assembly again.
-        string[] host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [typeof(Measurement).Assembly.Location] : [];
-        var start = new ProcessStartInfo(Environment.ProcessPath!, [.. host, "measure", phase, file]) { RedirectStandardOutput = true };
-        if (gen0 is not null)
-        {
-            start.Environment["DOTNET_GCgen0size"] = gen0;
-        }
-        using Process child = Process.Start(start)!;
-        string line = child.StandardOutput.ReadToEnd().Trim();
-        child.WaitForExit();
-        Console.WriteLine($"{megabytes + " MB",-8} {line}{(gen0 is null ? "" : "   (gen0 4 MiB)")}");
+        string speed = Child("measure", phase, file, gen0);
+        string peak = Child("memory", phase, file, gen0);
+        Console.WriteLine($"{megabytes + " MB",-8} {speed} {peak,9}{(gen0 is null ? "" : "   (gen0 4 MiB)")}");
     }
+}
+
+static string Child(string command, string phase, string file, string? gen0)
+{
+    // Under "dotnet Gateway.Benchmarks.dll" the process is dotnet itself: hand it the assembly again.
+    string[] host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [typeof(Measurement).Assembly.Location] : [];
+    var start = new ProcessStartInfo(Environment.ProcessPath!, [.. host, command, phase, file]) { RedirectStandardOutput = true };
+    if (gen0 is not null)
+    {
+        start.Environment["DOTNET_GCgen0size"] = gen0;
+    }
+    using Process child = Process.Start(start)!;
+    string line = child.StandardOutput.ReadToEnd().Trim();
+    child.WaitForExit();
+    return line;
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"files in {directory}"));
 return 0;
