@@ -75,7 +75,7 @@ internal static class X12EnvelopeValidator
         }
     }
 
-    public static void CheckGroupHeader(X12FunctionalGroup group, HashSet<string> seen, List<EdiIssue> issues)
+    public static void CheckGroupHeader(X12FunctionalGroup group, X12ControlNumberSet seen, List<EdiIssue> issues)
     {
         Segment gs = group.Header;
         string ics = group.Interchange.ControlNumber;
@@ -120,7 +120,7 @@ internal static class X12EnvelopeValidator
         }
     }
 
-    public static void CheckTransactionSet(X12TransactionSet set, HashSet<string> seen, List<EdiIssue> issues)
+    public static void CheckTransactionSet(X12TransactionSet set, X12ControlNumberSet seen, List<EdiIssue> issues)
     {
         Segment st = set.Segments[0];
         string? ics = set.Group?.Interchange.ControlNumber;

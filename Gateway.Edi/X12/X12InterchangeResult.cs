@@ -41,8 +41,12 @@ public sealed class X12GroupResult
     /// <summary>Group-level issues (for AK9).</summary>
     public List<EdiIssue> Issues { get; } = [];
 
+    private readonly X12DocumentList _documents = new();
+
     /// <summary>The documents in the order read.</summary>
-    public List<X12DocumentResult> Documents { get; } = [];
+    public IReadOnlyList<X12DocumentResult> Documents => _documents;
+
+    internal void Add(X12DocumentResult document) => _documents.Add(document);
 
     /// <summary>Whether the group envelope has no error.</summary>
     public bool EnvelopeIsValid => !Issues.Any(i => i.Severity == EdiSeverity.Error);
@@ -52,12 +56,18 @@ public sealed class X12GroupResult
 public sealed class X12DocumentResult
 {
     internal X12DocumentResult(X12TransactionSet set)
+        : this(set.Type, set.ControlNumber, set.ImplementationReference, set.SegmentCount, set.BytePosition, null)
     {
-        Type = set.Type;
-        ControlNumber = set.ControlNumber;
-        ImplementationReference = set.ImplementationReference;
-        SegmentCount = set.SegmentCount;
-        BytePosition = set.BytePosition;
+    }
+
+    internal X12DocumentResult(string type, string controlNumber, string implementationReference, int segmentCount, long bytePosition, List<EdiIssue>? issues)
+    {
+        Type = type;
+        ControlNumber = controlNumber;
+        ImplementationReference = implementationReference;
+        SegmentCount = segmentCount;
+        BytePosition = bytePosition;
+        _issues = issues;
     }
 
     /// <summary>ST01.</summary>

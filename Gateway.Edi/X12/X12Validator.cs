@@ -30,8 +30,8 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
         X12InterchangeResult? current = null;
         X12GroupResult? group = null;
         var pending = new List<EdiIssue>();
-        var groupNumbers = new HashSet<string>(StringComparer.Ordinal);
-        var setNumbers = new HashSet<string>(StringComparer.Ordinal);
+        var groupNumbers = new X12ControlNumberSet();
+        var setNumbers = new X12ControlNumberSet();
         var scratch = new List<EdiIssue>();
         while (reader.Read())
         {
@@ -65,7 +65,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
                     document.AddRange(scratch);
                     if (group is not null)
                     {
-                        group.Documents.Add(document);
+                        group.Add(document);
                     }
                     else
                     {
