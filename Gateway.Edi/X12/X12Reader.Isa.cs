@@ -11,25 +11,22 @@ public sealed partial class X12Reader
     private static readonly int[] IsaSeparators = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103];
     private bool StartInterchange()
     {
-        SkipLayout(atFileStart: _bufferOffset + _pos == 0);
-        long junkStart = _bufferOffset + _pos;
+        _scanner.SkipLayout(atFileStart: _scanner.Position == 0);
+        long junkStart = _scanner.Position;
         int isa;
-        while ((isa = FindIsa()) < 0)
+        while ((isa = FindIsa(_scanner.Available)) < 0)
         {
-            if (_eof)
+            // Keep three bytes: "ISA" may end this buffer before its separator.
+            if (!_scanner.SlideAndFill(keep: 3))
             {
-                _pos = _end;
                 return NoMoreInterchanges(junkStart);
             }
-            // Keep three bytes: "ISA" may end this buffer before its separator.
-            _pos = Math.Max(_pos, _end - 3);
-            Fill();
         }
-        if (_bufferOffset + isa > junkStart)
+        _scanner.Advance(isa);
+        if (_scanner.Position > junkStart)
         {
-            Report(EdiIssueCode.JunkIgnored, $"Skipped {_bufferOffset + isa - junkStart} bytes that are not X12 before the ISA", junkStart, severity: EdiSeverity.Warning);
+            Report(EdiIssueCode.JunkIgnored, $"Skipped {_scanner.Position - junkStart} bytes that are not X12 before the ISA", junkStart, severity: EdiSeverity.Warning);
         }
-        _pos = isa;
         ReadIsa();
         _anyInterchange = true;
         return true;
@@ -37,39 +34,34 @@ public sealed partial class X12Reader
 
     private bool NoMoreInterchanges(long junkStart)
     {
-        long junk = _bufferOffset + _end - junkStart;
+        long junk = _scanner.BufferedEnd - junkStart;
         if (!_anyInterchange)
         {
             EdiThrow.Format(junk == 0
                 ? "The file is empty; there is no X12 interchange in it"
                 : "No ISA header found: this file is not X12 (an X12 interchange starts with \"ISA\" followed by its element separator). Check that the partner sent the right file", junkStart, 0);
         }
-        if (junk > 0 && !IsTrailingPadding(junkStart))
+        // Old systems pad files with NUL or end them with Ctrl-Z; that is not worth a warning.
+        if (junk > 0 && _scanner.BufferedSince(junkStart).IndexOfAnyExcept((byte)0, (byte)0x1A) >= 0)
         {
             Report(EdiIssueCode.JunkIgnored, $"Skipped {junk} bytes that are not X12 after the last IEA", junkStart, severity: EdiSeverity.Warning);
         }
+        _scanner.SkipToEnd();
         return false;
     }
 
-    // Old systems pad files with NUL or end them with Ctrl-Z; that is not worth a warning.
-    private bool IsTrailingPadding(long junkStart)
+    private static int FindIsa(ReadOnlySpan<byte> data)
     {
-        long from = junkStart - _bufferOffset;
-        return from >= 0 && _buffer.AsSpan((int)from, _end - (int)from).IndexOfAnyExcept((byte)0, (byte)0x1A) < 0;
-    }
-
-    private int FindIsa()
-    {
-        int from = _pos;
+        int from = 0;
         while (true)
         {
-            int i = _buffer.AsSpan(from, _end - from).IndexOf("ISA"u8);
-            if (i < 0 || from + i + 3 >= _end)
+            int i = data[from..].IndexOf("ISA"u8);
+            if (i < 0 || from + i + 3 >= data.Length)
             {
                 return -1;
             }
             int at = from + i;
-            if (!char.IsAsciiLetterOrDigit((char)_buffer[at + 3]))
+            if (!char.IsAsciiLetterOrDigit((char)data[at + 3]))
             {
                 return at;
             }
@@ -79,31 +71,29 @@ public sealed partial class X12Reader
 
     private void ReadIsa()
     {
-        while (_end - _pos < IsaLength + 4 && !_eof)
+        _scanner.Ensure(IsaLength + 4);
+        long position = _scanner.Position;
+        int segmentIndex = ++_scanner.FileSegmentIndex;
+        ReadOnlySpan<byte> available = _scanner.Available;
+        if (available.Length < IsaLength)
         {
-            Fill();
-        }
-        long position = _bufferOffset + _pos;
-        _fileSegmentIndex++;
-        if (_end - _pos < IsaLength)
-        {
-            EdiThrow.Format($"The ISA is cut short: {_end - _pos} of its 106 bytes are in the file. Ask the partner to resend the whole file", position, _fileSegmentIndex);
+            EdiThrow.Format($"The ISA is cut short: {available.Length} of its 106 bytes are in the file. Ask the partner to resend the whole file", position, segmentIndex);
         }
         int consumed = IsaLength;
-        ReadOnlySpan<byte> isa = _buffer.AsSpan(_pos, IsaLength);
+        ReadOnlySpan<byte> isa = available[..IsaLength];
         if (!IsFixedWidth(isa) && isa[..105].IndexOfAny((byte)'\r', (byte)'\n') >= 0)
         {
             // Old VAN mailboxes wrap lines at 80 columns, the ISA included.
-            isa = Unwrap(_buffer.AsSpan(_pos, _end - _pos), out consumed);
-            ReportLayout("Line breaks inside the ISA were removed");
+            isa = Unwrap(available, out consumed);
+            _scanner.WarnLayout("Line breaks inside the ISA were removed");
         }
-        CheckFixedWidth(isa, position);
+        CheckFixedWidth(isa, position, segmentIndex);
         byte element = isa[3], component = isa[104], terminator = isa[105];
         // ISA11 is the repetition separator from 00402 on; partners on older versions use it so too.
         byte? repetition = !char.IsAsciiLetterOrDigit((char)isa[82]) && isa[82] != ' ' ? isa[82] : null;
         if (char.IsAsciiLetterOrDigit((char)terminator))
         {
-            EdiThrow.Format($"The segment terminator after ISA16 is {EdiDelimiters.Describe(terminator)}, a letter or digit: the ISA is not 106 bytes or the file is not X12", position + 105, _fileSegmentIndex, 16);
+            EdiThrow.Format($"The segment terminator after ISA16 is {EdiDelimiters.Describe(terminator)}, a letter or digit: the ISA is not 106 bytes or the file is not X12", position + 105, segmentIndex, 16);
         }
         EdiDelimiters delimiters;
         try
@@ -112,17 +102,18 @@ public sealed partial class X12Reader
         }
         catch (ArgumentException e)
         {
-            EdiThrow.Format($"The ISA delimiters cannot be told apart: {e.Message}", position + 103, _fileSegmentIndex, 16);
+            EdiThrow.Format($"The ISA delimiters cannot be told apart: {e.Message}", position + 103, segmentIndex, 16);
             throw;
         }
-        _terminatorTail = Utf8Tail(terminator, _buffer.AsSpan(_pos + consumed, Math.Min(3, _end - _pos - consumed)));
+        _scanner.TerminatorTail = Utf8Tail(terminator, available[consumed..Math.Min(consumed + 3, available.Length)]);
+        _scanner.Delimiters = delimiters;
+        _scanner.StartInterchange();
         _envelopeBuilder = new SegmentListBuilder(delimiters, 256);
         _setBuilder = null;
-        _layoutReported = false;
-        RawSegment raw = Tokenize(isa[..(IsaLength - 1)], position, _pos, delimiters);
-        _pos += consumed;
-        _lastSegmentEnd = _bufferOffset + _pos;
+        EdiRawSegment raw = _scanner.Tokenize(isa[..(IsaLength - 1)], delimiters, position);
         Interchange = new X12Interchange(Keep(raw), delimiters);
+        _scanner.Advance(consumed);
+        _scanner.LastSegmentEnd = _scanner.Position;
         Group = null;
         if (char.IsAsciiLetterOrDigit((char)element) || element == ' ')
         {
@@ -161,7 +152,7 @@ public sealed partial class X12Reader
         return n == IsaLength ? header : raw[..IsaLength].ToArray();
     }
 
-    private void CheckFixedWidth(ReadOnlySpan<byte> isa, long position)
+    private static void CheckFixedWidth(ReadOnlySpan<byte> isa, long position, int segmentIndex)
     {
         byte separator = isa[3];
         int previous = 3;
@@ -173,13 +164,13 @@ public sealed partial class X12Reader
             if (actual != expected)
             {
                 string length = actual < 0 ? "longer than the header" : $"{actual - previous - 1} characters";
-                EdiThrow.Format($"ISA{field:00} is {length} but must be exactly {expected - previous - 1}: the ISA is fixed width (106 bytes) and its delimiters cannot be read. Ask the partner to pad ISA{field:00} to its full width", position + previous + 1, _fileSegmentIndex, field);
+                EdiThrow.Format($"ISA{field:00} is {length} but must be exactly {expected - previous - 1}: the ISA is fixed width (106 bytes) and its delimiters cannot be read. Ask the partner to pad ISA{field:00} to its full width", position + previous + 1, segmentIndex, field);
             }
             previous = expected;
         }
         if (isa[104] == separator || isa[105] == separator)
         {
-            EdiThrow.Format("ISA16 or the segment terminator is the element separator: the ISA is not 106 bytes", position + 104, _fileSegmentIndex, 16);
+            EdiThrow.Format("ISA16 or the segment terminator is the element separator: the ISA is not 106 bytes", position + 104, segmentIndex, 16);
         }
     }
 

@@ -22,9 +22,8 @@ public sealed partial class X12Reader : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         _options = options ?? X12ReaderOptions.Default;
-        _stream = stream;
-        _leaveOpen = leaveOpen;
-        _buffer = new byte[Math.Max(_options.BufferSize, 256)];
+        _scanner = new EdiSegmentScanner(stream, _options.BufferSize, _options.MaxSegmentBytes, leaveOpen,
+            (code, message, position) => Report(code, message, position, severity: EdiSeverity.Warning));
     }
 
     /// <summary>What the last <see cref="Read"/> moved to.</summary>
@@ -64,25 +63,25 @@ public sealed partial class X12Reader : IDisposable
         {
             return Return(StartInterchange() ? X12ReadKind.InterchangeStart : X12ReadKind.None);
         }
-        if (!TryReadSegment(out RawSegment raw))
+        if (!_scanner.TryReadSegment(out EdiRawSegment raw))
         {
             if (Group is not null)
             {
                 return EndGroup(trailer: null);
             }
-            Report(EdiIssueCode.InterchangeTrailerMissing, "The file ended before the IEA; the interchange is incomplete. Ask the partner to resend it", _bufferOffset + _end);
+            Report(EdiIssueCode.InterchangeTrailerMissing, "The file ended before the IEA; the interchange is incomplete. Ask the partner to resend it", _scanner.BufferedEnd);
             return EndOpenEnvelope(trailer: null);
         }
         switch (raw.Tag)
         {
             case "ISA":
-                Rewind(raw);
+                _scanner.Rewind(raw.Mark);
                 Report(EdiIssueCode.InterchangeTrailerMissing, "A new ISA started before the IEA of this interchange", raw.BytePosition);
                 return EndOpenEnvelope(trailer: null);
             case "IEA":
                 if (Group is not null)
                 {
-                    Rewind(raw);
+                    _scanner.Rewind(raw.Mark);
                     return EndGroup(trailer: null);
                 }
                 Interchange.Trailer = Keep(raw);
@@ -90,7 +89,7 @@ public sealed partial class X12Reader : IDisposable
             case "GS":
                 if (Group is not null)
                 {
-                    Rewind(raw);
+                    _scanner.Rewind(raw.Mark);
                     return EndGroup(trailer: null);
                 }
                 Group = new X12FunctionalGroup(Interchange, Keep(raw));
@@ -127,16 +126,16 @@ public sealed partial class X12Reader : IDisposable
     private bool EndGroup(Segment? trailer)
     {
         Group!.Trailer = trailer;
-        Report(EdiIssueCode.GroupTrailerMissing, $"Group {Group.ControlNumber} has no GE", _lastSegmentEnd);
+        Report(EdiIssueCode.GroupTrailerMissing, $"Group {Group.ControlNumber} has no GE", _scanner.LastSegmentEnd);
         return Return(X12ReadKind.GroupEnd);
     }
 
-    private X12TransactionSet ReadTransactionSet(RawSegment st)
+    private X12TransactionSet ReadTransactionSet(EdiRawSegment st)
     {
         var builder = _setBuilder ??= new SegmentListBuilder(Interchange!.Delimiters, 4096);
         builder.Clear();
         Add(builder, st);
-        while (TryReadSegment(out RawSegment raw))
+        while (_scanner.TryReadSegment(out EdiRawSegment raw))
         {
             int tag = SegmentTags.Key(raw.Element(0));
             if (tag == SeKey)
@@ -146,7 +145,7 @@ public sealed partial class X12Reader : IDisposable
             }
             if (tag == StKey || tag == GeKey || tag == IeaKey || tag == GsKey || tag == IsaKey)
             {
-                Rewind(raw);
+                _scanner.Rewind(raw.Mark);
                 break;
             }
             if (builder.ByteCount + raw.Length > _options.MaxTransactionSetBytes)
@@ -156,7 +155,7 @@ public sealed partial class X12Reader : IDisposable
             Add(builder, raw);
         }
         var set = new X12TransactionSet(Group, Build(builder), hasTrailer: false);
-        Report(EdiIssueCode.TransactionSetTrailerMissing, $"Transaction set {set.ControlNumber} has no SE", _lastSegmentEnd, set.ControlNumber);
+        Report(EdiIssueCode.TransactionSetTrailerMissing, $"Transaction set {set.ControlNumber} has no SE", _scanner.LastSegmentEnd, set.ControlNumber);
         return set;
     }
 
@@ -176,18 +175,12 @@ public sealed partial class X12Reader : IDisposable
             Message = message,
             Severity = severity,
             BytePosition = bytePosition,
-            FileSegmentIndex = _fileSegmentIndex,
+            FileSegmentIndex = _scanner.FileSegmentIndex,
             InterchangeControlNumber = Interchange?.ControlNumber,
             GroupControlNumber = Group?.ControlNumber,
             DocumentControlNumber = document,
         });
 
     /// <summary>Closes the stream unless the reader was told to leave it open.</summary>
-    public void Dispose()
-    {
-        if (!_leaveOpen)
-        {
-            _stream.Dispose();
-        }
-    }
+    public void Dispose() => _scanner.Dispose();
 }

@@ -1,0 +1,401 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Gateway.Edi.Validation;
+
+namespace Gateway.Edi;
+
+/// <summary>Cuts segments out of a stream for the X12 and EDIFACT readers: a sliding buffer, tolerated layout
+/// (line breaks, indentation, a BOM), terminators and element separators, with the release character honoured.</summary>
+/// <remarks>The readers own the standards' headers (ISA, UNA/UNB) and set <see cref="Delimiters"/> from them.</remarks>
+internal sealed class EdiSegmentScanner : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly int _maxSegmentBytes;
+    private readonly Action<EdiIssueCode, string, long> _warn;
+    private byte[] _buffer;
+    private int _pos;
+    private int _end;
+    private long _bufferOffset;
+    private bool _eof;
+    private byte[] _scratch = new byte[256];
+    private ElementBounds[] _bounds = new ElementBounds[32];
+    private bool _layoutReported;
+
+    public EdiSegmentScanner(Stream stream, int bufferSize, int maxSegmentBytes, bool leaveOpen, Action<EdiIssueCode, string, long> warn)
+    {
+        _stream = stream;
+        _buffer = new byte[Math.Max(bufferSize, 256)];
+        _maxSegmentBytes = maxSegmentBytes;
+        _leaveOpen = leaveOpen;
+        _warn = warn;
+    }
+
+    /// <summary>The delimiters of the current interchange; null before its header is read.</summary>
+    public EdiDelimiters? Delimiters { get; set; }
+
+    /// <summary>Bytes that follow every terminator and are skipped (the tail of a multi-byte UTF-8 terminator).</summary>
+    public byte[] TerminatorTail { get; set; } = [];
+
+    /// <summary>The file offset of the next unread byte.</summary>
+    public long Position => _bufferOffset + _pos;
+
+    /// <summary>The file offset just past the last byte in the buffer.</summary>
+    public long BufferedEnd => _bufferOffset + _end;
+
+    /// <summary>The 1-based number of the last segment cut, headers included.</summary>
+    public int FileSegmentIndex { get; set; }
+
+    /// <summary>The file offset just past the last segment cut.</summary>
+    public long LastSegmentEnd { get; set; }
+
+    /// <summary>The unread bytes in the buffer.</summary>
+    public ReadOnlySpan<byte> Available => _buffer.AsSpan(_pos, _end - _pos);
+
+    /// <summary>Whether the stream has no more bytes beyond <see cref="Available"/>.</summary>
+    public bool AtEndOfStream => _eof;
+
+    /// <summary>A new interchange may warn again about its layout.</summary>
+    public void StartInterchange() => _layoutReported = false;
+
+    /// <summary>Reads until <paramref name="count"/> bytes are available or the stream ends; true when they are.</summary>
+    public bool Ensure(int count)
+    {
+        while (_end - _pos < count && Fill())
+        {
+        }
+        return _end - _pos >= count;
+    }
+
+    /// <summary>Consumes <paramref name="count"/> bytes.</summary>
+    public void Advance(int count) => _pos += count;
+
+    /// <summary>Drops what was scanned except the last <paramref name="keep"/> bytes, and reads more; false at the end.</summary>
+    public bool SlideAndFill(int keep)
+    {
+        _pos = Math.Max(_pos, _end - keep);
+        return Fill();
+    }
+
+    /// <summary>The buffered bytes from file offset <paramref name="fileOffset"/> (or the buffer's start) to its end.</summary>
+    public ReadOnlySpan<byte> BufferedSince(long fileOffset)
+    {
+        int from = (int)Math.Clamp(fileOffset - _bufferOffset, 0, _end);
+        return _buffer.AsSpan(from, _end - from);
+    }
+
+    /// <summary>Consumes everything buffered (junk at the end of a file).</summary>
+    public void SkipToEnd() => _pos = _end;
+
+    /// <summary>A point to return to with <see cref="Rewind"/>; valid until the buffer is refilled.</summary>
+    public int Mark => _pos;
+
+    /// <summary>Goes back to <paramref name="mark"/> so that the segment cut there is read again.</summary>
+    public void Rewind(int mark)
+    {
+        _pos = mark;
+        FileSegmentIndex--;
+    }
+
+    /// <summary>Skips line breaks, indentation, a file's BOM and terminator tails between segments, warning once.</summary>
+    public void SkipLayout(bool atFileStart)
+    {
+        if (atFileStart && Ensure(3) && Available.StartsWith("\uFEFF"u8))
+        {
+            _pos += 3;
+            _warn(EdiIssueCode.LayoutTolerated, "The file starts with a UTF-8 byte order mark", 0);
+        }
+        int lineBreaks = 0;
+        bool indented = false;
+        while (true)
+        {
+            if (_pos >= _end && !Fill())
+            {
+                break;
+            }
+            byte b = _buffer[_pos];
+            bool delimiter = Delimiters?.IsDelimiter(b) ?? false;
+            if (b is (byte)'\r' or (byte)'\n' && !delimiter)
+            {
+                lineBreaks += b == (byte)'\n' ? 1 : 0;
+            }
+            else if (b is (byte)' ' or (byte)'\t' && !delimiter)
+            {
+                indented = true;
+            }
+            else if (TerminatorTail.Length > 0 && _buffer.AsSpan(_pos, Math.Min(TerminatorTail.Length, _end - _pos)).SequenceEqual(TerminatorTail))
+            {
+                _pos += TerminatorTail.Length - 1;
+            }
+            else
+            {
+                break;
+            }
+            _pos++;
+        }
+        if (Delimiters is not null && (lineBreaks > 1 || indented))
+        {
+            WarnLayout("Blank lines or indentation between segments were skipped");
+        }
+    }
+
+    /// <summary>Cuts the next segment; false at the end of the stream.</summary>
+    /// <exception cref="EdiFormatException">No terminator within the segment size limit.</exception>
+    public bool TryReadSegment(out EdiRawSegment segment)
+    {
+        EdiDelimiters delimiters = Delimiters!;
+        while (true)
+        {
+            SkipLayout(atFileStart: false);
+            if (_pos >= _end && !Fill())
+            {
+                segment = default;
+                return false;
+            }
+            int length = FindTerminator(delimiters);
+            if (length < 0)
+            {
+                if (_end - _pos > _maxSegmentBytes)
+                {
+                    EdiThrow.Format($"No segment terminator {EdiDelimiters.Describe(delimiters.Segment)} within {_maxSegmentBytes} bytes: the terminator in the header is wrong or the file is damaged", Position, FileSegmentIndex + 1);
+                }
+                if (Fill())
+                {
+                    continue;
+                }
+                // The last segment of a file often lacks its terminator; take it as it is.
+                length = _end - _pos;
+                _warn(EdiIssueCode.LayoutTolerated, "The last segment has no terminator", BufferedEnd);
+            }
+            if (length == 0)
+            {
+                WarnLayout("An empty segment (two terminators in a row) was skipped");
+                _pos++;
+                continue;
+            }
+            FileSegmentIndex++;
+            long position = Position;
+            ReadOnlySpan<byte> text = _buffer.AsSpan(_pos, length);
+            int count = Split(text, delimiters, out bool lineBreaks);
+            if (lineBreaks && !delimiters.IsDelimiter((byte)'\n') && !delimiters.IsDelimiter((byte)'\r'))
+            {
+                text = Clean(text);
+                count = Split(text, delimiters, out _);
+            }
+            int start = _pos;
+            _pos = Math.Min(_pos + length + 1, _end);
+            LastSegmentEnd = Position;
+            segment = new EdiRawSegment(text, _bounds.AsSpan(0, count), position, FileSegmentIndex, start);
+            return true;
+        }
+    }
+
+    /// <summary>Splits a header's text (already cut) into a raw segment.</summary>
+    public EdiRawSegment Tokenize(ReadOnlySpan<byte> text, EdiDelimiters delimiters, long position)
+    {
+        int count = Split(text, delimiters, out _);
+        return new EdiRawSegment(text, _bounds.AsSpan(0, count), position, FileSegmentIndex, _pos);
+    }
+
+    /// <summary>Warns once per interchange about tolerated layout.</summary>
+    public void WarnLayout(string message)
+    {
+        if (!_layoutReported)
+        {
+            _layoutReported = true;
+            _warn(EdiIssueCode.LayoutTolerated, message, Position);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_leaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    // The offset of the next terminator from _pos that no release character frees; -1 when none is buffered.
+    private int FindTerminator(EdiDelimiters delimiters)
+    {
+        ReadOnlySpan<byte> rest = _buffer.AsSpan(_pos, _end - _pos);
+        int from = 0;
+        while (true)
+        {
+            int i = rest[from..].IndexOf(delimiters.Segment);
+            if (i < 0)
+            {
+                return -1;
+            }
+            int at = from + i;
+            if (delimiters.Release is not byte release || !IsReleased(rest, at, release))
+            {
+                return at;
+            }
+            from = at + 1;
+        }
+    }
+
+    // A byte is released when an odd number of release characters stands right before it ("??'" ends a segment).
+    private static bool IsReleased(ReadOnlySpan<byte> text, int at, byte release)
+    {
+        int count = 0;
+        for (int k = at - 1; k >= 0 && text[k] == release; k--)
+        {
+            count++;
+        }
+        return count % 2 == 1;
+    }
+
+    // Hard-wrapped files (old VAN mailboxes) break lines inside segments; those bytes are never data.
+    private ReadOnlySpan<byte> Clean(ReadOnlySpan<byte> text)
+    {
+        WarnLayout("Line breaks inside segments were removed");
+        if (_scratch.Length < text.Length)
+        {
+            _scratch = new byte[text.Length * 2];
+        }
+        int n = 0;
+        foreach (byte b in text)
+        {
+            if (b is not ((byte)'\r' or (byte)'\n'))
+            {
+                _scratch[n++] = b;
+            }
+        }
+        return _scratch.AsSpan(0, n);
+    }
+
+    /// <summary>Cuts <paramref name="text"/> at every element separator into <see cref="_bounds"/>, and tells
+    /// whether it holds a line break; one pass, 32 bytes at a time where the processor allows.</summary>
+    private int Split(ReadOnlySpan<byte> text, EdiDelimiters delimiters, out bool lineBreaks)
+    {
+        if (_bounds.Length < text.Length + 1)
+        {
+            _bounds = new ElementBounds[Math.Max(text.Length + 1, _bounds.Length * 2)];
+        }
+        if (delimiters.Release is byte release && text.Contains(release))
+        {
+            return SplitReleased(text, delimiters.Element, release, out lineBreaks);
+        }
+        byte separator = delimiters.Element;
+        Span<ElementBounds> bounds = _bounds;
+        int count = 0, start = 0, i = 0;
+        uint breaks = 0;
+        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<byte>.Count)
+        {
+            ref byte data = ref MemoryMarshal.GetReference(text);
+            Vector256<byte> separators = Vector256.Create(separator), cr = Vector256.Create((byte)'\r'), lf = Vector256.Create((byte)'\n');
+            for (; i <= text.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                Vector256<byte> block = Vector256.LoadUnsafe(ref data, (nuint)i);
+                uint found = Vector256.Equals(block, separators).ExtractMostSignificantBits();
+                breaks |= (Vector256.Equals(block, cr) | Vector256.Equals(block, lf)).ExtractMostSignificantBits();
+                while (found != 0)
+                {
+                    int at = i + BitOperations.TrailingZeroCount(found);
+                    bounds[count++] = new ElementBounds(start, at - start, false);
+                    start = at + 1;
+                    found &= found - 1;
+                }
+            }
+        }
+        for (; i < text.Length; i++)
+        {
+            byte b = text[i];
+            if (b == separator)
+            {
+                bounds[count++] = new ElementBounds(start, i - start, false);
+                start = i + 1;
+            }
+            else if (b is (byte)'\r' or (byte)'\n')
+            {
+                breaks = 1;
+            }
+        }
+        bounds[count++] = new ElementBounds(start, text.Length - start, false);
+        lineBreaks = breaks != 0;
+        return count;
+    }
+
+    // EDIFACT with release characters in the segment: a separator after an odd run of them is data.
+    private int SplitReleased(ReadOnlySpan<byte> text, byte separator, byte release, out bool lineBreaks)
+    {
+        Span<ElementBounds> bounds = _bounds;
+        int count = 0, start = 0;
+        bool escaped = false;
+        lineBreaks = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            byte b = text[i];
+            if (b == release && i + 1 < text.Length)
+            {
+                escaped = true;
+                i++;
+                lineBreaks |= text[i] is (byte)'\r' or (byte)'\n';
+            }
+            else if (b == separator)
+            {
+                bounds[count++] = new ElementBounds(start, i - start, escaped);
+                start = i + 1;
+                escaped = false;
+            }
+            else if (b is (byte)'\r' or (byte)'\n')
+            {
+                lineBreaks = true;
+            }
+        }
+        bounds[count++] = new ElementBounds(start, text.Length - start, escaped);
+        return count;
+    }
+
+    private bool Fill()
+    {
+        if (_eof)
+        {
+            return false;
+        }
+        if (_pos > 0)
+        {
+            _buffer.AsSpan(_pos, _end - _pos).CopyTo(_buffer);
+            _bufferOffset += _pos;
+            _end -= _pos;
+            _pos = 0;
+        }
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _eof = true;
+            return false;
+        }
+        _end += read;
+        return true;
+    }
+}
+
+/// <summary>A segment cut from the scanner's buffer; valid until the next read.</summary>
+internal readonly ref struct EdiRawSegment(ReadOnlySpan<byte> text, ReadOnlySpan<ElementBounds> bounds, long bytePosition, int fileSegmentIndex, int mark)
+{
+    public ReadOnlySpan<byte> Text { get; } = text;
+
+    public ReadOnlySpan<ElementBounds> Bounds { get; } = bounds;
+
+    public long BytePosition { get; } = bytePosition;
+
+    public int FileSegmentIndex { get; } = fileSegmentIndex;
+
+    /// <summary>Where to <see cref="EdiSegmentScanner.Rewind"/> to read this segment again.</summary>
+    public int Mark { get; } = mark;
+
+    public int Length => Text.Length;
+
+    public string Tag => SegmentTags.Get(Element(0));
+
+    public ReadOnlySpan<byte> Element(int position) =>
+        position < Bounds.Length ? Text.Slice(Bounds[position].Start, Bounds[position].Length) : default;
+}
