@@ -44,8 +44,8 @@ public readonly struct Segment : IEquatable<Segment>
     /// <summary>Element <paramref name="position"/> (1-based) as bytes; empty when absent.</summary>
     public ReadOnlySpan<byte> GetSpan(int position) => position < 1 ? default : _list.Element(_index, position);
 
-    /// <summary>Element <paramref name="position"/> (1-based) as a string; empty when absent.</summary>
-    public string this[int position] => Decode(GetSpan(position));
+    /// <summary>Element <paramref name="position"/> (1-based) as text, release characters removed; empty when absent.</summary>
+    public string this[int position] => DecodeValue(GetSpan(position), IsEscaped(position));
 
     /// <summary>Whether element <paramref name="position"/> has a value.</summary>
     public bool Has(int position) => !GetSpan(position).IsEmpty;
@@ -60,8 +60,31 @@ public readonly struct Segment : IEquatable<Segment>
     public IReadOnlyList<string> GetRepetitions(int position) =>
         Delimiters.Repetition is byte r ? Split(GetSpan(position), r) : [this[position]];
 
+    private string DecodeValue(ReadOnlySpan<byte> value, bool escaped)
+    {
+        if (value.IsEmpty)
+        {
+            return "";
+        }
+        if (!escaped || Delimiters.Release is not byte release)
+        {
+            return _list.Encoding.GetString(value);
+        }
+        Span<byte> plain = value.Length <= 256 ? stackalloc byte[value.Length] : new byte[value.Length];
+        int n = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (value[i] == release && i + 1 < value.Length)
+            {
+                i++;
+            }
+            plain[n++] = value[i];
+        }
+        return _list.Encoding.GetString(plain[..n]);
+    }
+
     /// <inheritdoc/>
-    public override string ToString() => Decode(Text) + (char)Delimiters.Segment;
+    public override string ToString() => _list.Encoding.GetString(Text) + (char)Delimiters.Segment;
 
     /// <inheritdoc/>
     public bool Equals(Segment other) => ReferenceEquals(_list, other._list) && _index == other._index;
@@ -86,7 +109,7 @@ public readonly struct Segment : IEquatable<Segment>
         var reader = new EdiComponentReader(value, separator, Delimiters.Release);
         while (reader.Read())
         {
-            parts.Add(Decode(reader.ValueSpan));
+            parts.Add(DecodeValue(reader.ValueSpan, Delimiters.Release is byte r && reader.ValueSpan.Contains(r)));
         }
         return parts;
     }

@@ -13,14 +13,18 @@ public sealed class SegmentList : IReadOnlyList<Segment>
     private readonly ElementBounds[] _elements;
     private readonly int _count;
 
-    internal SegmentList(EdiDelimiters delimiters, byte[] data, SegmentEntry[] segments, ElementBounds[] elements, int count = -1)
+    internal SegmentList(EdiDelimiters delimiters, byte[] data, SegmentEntry[] segments, ElementBounds[] elements, int count = -1, System.Text.Encoding? encoding = null)
     {
         Delimiters = delimiters;
+        Encoding = encoding ?? System.Text.Encoding.UTF8;
         _data = data;
         _segments = segments;
         _elements = elements;
         _count = count < 0 ? segments.Length : count;
     }
+
+    /// <summary>How the stored bytes decode to text: UTF-8 for X12, the interchange's character set for EDIFACT.</summary>
+    public System.Text.Encoding Encoding { get; }
 
     /// <summary>The delimiters the stored text uses.</summary>
     public EdiDelimiters Delimiters { get; }

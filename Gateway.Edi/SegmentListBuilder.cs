@@ -4,6 +4,7 @@ namespace Gateway.Edi;
 public sealed class SegmentListBuilder
 {
     private readonly EdiDelimiters _delimiters;
+    private readonly System.Text.Encoding _encoding;
     private byte[] _data;
     private int _dataLength;
     private SegmentEntry[] _segments;
@@ -18,10 +19,11 @@ public sealed class SegmentListBuilder
     }
 
     /// <summary>Creates a builder whose stored text uses <paramref name="delimiters"/>.</summary>
-    public SegmentListBuilder(EdiDelimiters delimiters, int capacityBytes = 1024)
+    public SegmentListBuilder(EdiDelimiters delimiters, int capacityBytes = 1024, System.Text.Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(delimiters);
         _delimiters = delimiters;
+        _encoding = encoding ?? System.Text.Encoding.UTF8;
         _data = new byte[Math.Max(capacityBytes, 64)];
         _segments = new SegmentEntry[16];
         _elements = new ElementBounds[128];
@@ -86,14 +88,14 @@ public sealed class SegmentListBuilder
     /// <summary>Creates the list and resets this builder.</summary>
     public SegmentList Build()
     {
-        var list = new SegmentList(_delimiters, _data[.._dataLength], _segments[.._segmentCount], _elements[.._elementCount]);
+        var list = new SegmentList(_delimiters, _data[.._dataLength], _segments[.._segmentCount], _elements[.._elementCount], encoding: _encoding);
         Clear();
         return list;
     }
 
     /// <summary>Creates a list over this builder's own arrays, without copying; it is valid only until the
     /// builder is cleared or added to. For readers that hand out one document at a time.</summary>
-    internal SegmentList BuildBorrowed() => new(_delimiters, _data, _segments, _elements, _segmentCount);
+    internal SegmentList BuildBorrowed() => new(_delimiters, _data, _segments, _elements, _segmentCount, _encoding);
 
     /// <summary>Forgets what was added.</summary>
     public void Clear()

@@ -12,16 +12,16 @@ public sealed partial class X12Reader : IDisposable
     private static readonly int SeKey = SegmentTags.Key("SE"u8), StKey = SegmentTags.Key("ST"u8), GeKey = SegmentTags.Key("GE"u8),
         GsKey = SegmentTags.Key("GS"u8), IeaKey = SegmentTags.Key("IEA"u8), IsaKey = SegmentTags.Key("ISA"u8);
 
-    private readonly X12ReaderOptions _options;
+    private readonly EdiReaderOptions _options;
     private readonly List<EdiIssue> _issues = [];
     private SegmentListBuilder? _setBuilder;
     private bool _anyInterchange;
 
     /// <summary>Creates a reader; it owns <paramref name="stream"/> unless <paramref name="leaveOpen"/>.</summary>
-    public X12Reader(Stream stream, X12ReaderOptions? options = null, bool leaveOpen = false)
+    public X12Reader(Stream stream, EdiReaderOptions? options = null, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        _options = options ?? X12ReaderOptions.Default;
+        _options = options ?? EdiReaderOptions.Default;
         _scanner = new EdiSegmentScanner(stream, _options.BufferSize, _options.MaxSegmentBytes, leaveOpen,
             (code, message, position) => Report(code, message, position, severity: EdiSeverity.Warning));
     }

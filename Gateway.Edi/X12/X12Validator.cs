@@ -25,7 +25,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
     public IEnumerable<X12InterchangeResult> ValidateStream(Stream stream, Action<X12TransactionSet, X12DocumentResult>? onTransactionSet = null)
     {
         // Nothing here keeps a set past its validation, so the reader may lend its buffers; a callback might keep one.
-        X12ReaderOptions readerOptions = onTransactionSet is null ? _options.Reader with { BorrowTransactionSets = true } : _options.Reader;
+        EdiReaderOptions readerOptions = onTransactionSet is null ? _options.Reader with { BorrowTransactionSets = true } : _options.Reader;
         using var reader = new X12Reader(stream, readerOptions, leaveOpen: true);
         X12InterchangeResult? current = null;
         X12GroupResult? group = null;

@@ -19,5 +19,5 @@ public sealed record X12ValidatorOptions
     public IReadOnlyCollection<string>? OurInterchangeIds { get; init; }
 
     /// <summary>Reader limits.</summary>
-    public X12ReaderOptions Reader { get; init; } = X12ReaderOptions.Default;
+    public EdiReaderOptions Reader { get; init; } = EdiReaderOptions.Default;
 }

@@ -27,14 +27,15 @@ internal static class EdiCommands
         try
         {
             using FileStream stream = File.OpenRead(file);
-            if (LooksLikeEdifact(stream))
+            bool edifact = LooksLikeEdifact(stream);
+            if (edifact && args[0] != "parse")
             {
-                error.WriteLine($"{file}: this is EDIFACT (UNA/UNB); EDIFACT is not supported yet, only X12.");
+                error.WriteLine($"{file}: EDIFACT is read by 'gateway edi parse'; validate, ack and json arrive with issue #3.");
                 return GatewayCommandLine.NotEdi;
             }
             return args[0] switch
             {
-                "parse" => Parse(stream, output),
+                "parse" => Parse(stream, output, edifact),
                 "validate" => Validate(stream, file, output),
                 "json" => Json(stream, output),
                 _ => Ack(stream, args[2..], output, error),
@@ -47,21 +48,31 @@ internal static class EdiCommands
         }
     }
 
+    // The standard whose header comes first in the first 4 KiB; junk may stand before it.
     private static bool LooksLikeEdifact(Stream stream)
     {
-        Span<byte> head = stackalloc byte[64];
+        byte[] head = new byte[4096];
         int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = 0;
-        ReadOnlySpan<byte> text = head[..n].TrimStart("\uFEFF"u8).TrimStart(" \r\n\t"u8);
-        return text.StartsWith("UNA"u8) || text.StartsWith("UNB"u8);
+        ReadOnlySpan<byte> text = head.AsSpan(0, n);
+        int isa = text.IndexOf("ISA"u8), una = text.IndexOf("UNA"u8), unb = text.IndexOf("UNB"u8);
+        int edifact = una < 0 ? unb : unb < 0 ? una : Math.Min(una, unb);
+        return edifact >= 0 && (isa < 0 || edifact < isa);
     }
 
-    private static int Parse(Stream stream, TextWriter output)
+    private static int Parse(Stream stream, TextWriter output, bool edifact)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            X12ParseSummary.Write(stream, json);
+            if (edifact)
+            {
+                EdifactParseSummary.Write(stream, json);
+            }
+            else
+            {
+                X12ParseSummary.Write(stream, json);
+            }
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         return GatewayCommandLine.Ok;

@@ -70,16 +70,21 @@ internal static class X12ParseSummary
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        WriteWarnings(json, warnings);
+        json.WriteEndObject();
+    }
+
+    internal static void WriteWarnings(Utf8JsonWriter json, List<EdiIssue> warnings)
+    {
         json.WriteStartArray("warnings");
         foreach (EdiIssue w in warnings)
         {
             json.WriteStringValue(w.ToString());
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
-    private static void WriteParty(Utf8JsonWriter json, string name, string qualifier, string id)
+    internal static void WriteParty(Utf8JsonWriter json, string name, string qualifier, string id)
     {
         json.WriteStartObject(name);
         json.WriteString("qualifier", qualifier);

@@ -135,7 +135,7 @@ public class X12ReaderTests
     public void Read_SegmentWithoutTerminatorBeyondLimit_Throws()
     {
         string text = X12Samples.Isa + "GS*" + new string('A', 5000);
-        var options = new X12ReaderOptions { BufferSize = 256, MaxSegmentBytes = 1024 };
+        var options = new EdiReaderOptions { BufferSize = 256, MaxSegmentBytes = 1024 };
         var ex = Assert.Throws<EdiFormatException>(() => Events(text, options));
         Assert.That(ex!.Message, Does.Contain("No segment terminator"));
     }
@@ -148,14 +148,14 @@ public class X12ReaderTests
     {
         string text = "\uFEFF" + X12Samples.PurchaseOrders(sets: 3, separator: "\r\n") + X12Samples.PurchaseOrders();
         byte[] bytes = Encoding.UTF8.GetBytes(text);
-        var whole = Texts(new MemoryStream(bytes), X12ReaderOptions.Default);
-        var trickled = Texts(new TrickleStream(bytes, chunk), new X12ReaderOptions { BufferSize = 256 });
+        var whole = Texts(new MemoryStream(bytes), EdiReaderOptions.Default);
+        var trickled = Texts(new TrickleStream(bytes, chunk), new EdiReaderOptions { BufferSize = 256 });
         Assert.That(trickled, Is.EqualTo(whole));
     }
 
-    private static List<string> SegmentTexts(string text) => Texts(X12Samples.Stream(text), X12ReaderOptions.Default);
+    private static List<string> SegmentTexts(string text) => Texts(X12Samples.Stream(text), EdiReaderOptions.Default);
 
-    private static List<string> Texts(Stream stream, X12ReaderOptions options)
+    private static List<string> Texts(Stream stream, EdiReaderOptions options)
     {
         var texts = new List<string>();
         using var reader = new X12Reader(stream, options);
@@ -183,7 +183,7 @@ public class X12ReaderTests
         return texts.Select(t => t.Contains('@', StringComparison.Ordinal) ? t[..t.IndexOf('@', StringComparison.Ordinal)] : t).ToList();
     }
 
-    private static List<Event> Events(string text, X12ReaderOptions? options = null)
+    private static List<Event> Events(string text, EdiReaderOptions? options = null)
     {
         var events = new List<Event>();
         using var reader = new X12Reader(X12Samples.Stream(text), options);
