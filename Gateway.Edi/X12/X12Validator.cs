@@ -139,7 +139,8 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
             });
             return;
         }
-        X12TransactionSetValidator.Validate(schema, set, _options.Compliance, issues);
+        var document = new DocumentContext(set.Segments, set.HasTrailer, set.Group?.Interchange.ControlNumber, set.Group?.ControlNumber, set.ControlNumber);
+        DocumentValidator.Validate(schema, document, _options.Compliance, issues);
     }
 
     // Issues the reader found go to the level they belong to.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.Edi.Schemas;
 using Gateway.Edi.X12.Schemas;
 
 namespace Gateway.Edi.X12.Json;
@@ -38,7 +39,7 @@ public static class X12DocumentJson
                 ["controlNumber"] = group.ControlNumber,
             };
         }
-        X12TransactionSetSchema? schema = (schemas ?? X12SchemaSet.Standard).Find(transactionSet.Version, transactionSet.Type);
+        DocumentSchema? schema = (schemas ?? X12SchemaSet.Standard).Find(transactionSet.Version, transactionSet.Type);
         var builder = new JsonTreeBuilder(root, schema);
         builder.AddAll(transactionSet.Segments);
         return root;
@@ -160,15 +161,15 @@ public static class X12DocumentJson
             ? p
             : fallback > 0 ? fallback : throw new FormatException($"'{name}' is not an element name of {prefix} (expected {prefix}01, {prefix}02, …).");
 
-    /// <summary>Nests segment objects by loop, following <see cref="X12LoopTracker"/>.</summary>
-    private sealed class JsonTreeBuilder(JsonObject root, X12TransactionSetSchema? schema) : IX12LoopListener
+    /// <summary>Nests segment objects by loop, following <see cref="LoopTracker"/>.</summary>
+    private sealed class JsonTreeBuilder(JsonObject root, DocumentSchema? schema) : ILoopListener
     {
         private readonly Stack<JsonObject> _objects = new([root]);
-        private X12StructureEntry? _used;
+        private StructureEntry? _used;
 
         public void AddAll(SegmentList segments)
         {
-            X12LoopTracker? tracker = schema is null ? null : new X12LoopTracker(schema.Root, this);
+            LoopTracker? tracker = schema is null ? null : new LoopTracker(schema.Root, this);
             for (int i = 0; i < segments.Count; i++)
             {
                 Segment segment = segments[i];
@@ -196,13 +197,13 @@ public static class X12DocumentJson
             }
         }
 
-        public void MandatoryEntrySkipped(LoopFrame frame, X12StructureEntry entry, int position)
+        public void MandatoryEntrySkipped(LoopFrame frame, StructureEntry entry, int position)
         {
         }
 
-        public void SegmentUsed(LoopFrame frame, X12StructureEntry entry, int uses, int position) => _used = entry;
+        public void SegmentUsed(LoopFrame frame, StructureEntry entry, int uses, int position) => _used = entry;
 
-        public void LoopOpened(LoopFrame parent, X12StructureEntry entry, int iteration, int position)
+        public void LoopOpened(LoopFrame parent, StructureEntry entry, int iteration, int position)
         {
             var iterationObject = new JsonObject();
             string key = entry.Loop!.Id + "Loop";

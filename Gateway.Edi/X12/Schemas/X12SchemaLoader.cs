@@ -1,86 +1,88 @@
 using System.Text.Json;
 
+using Gateway.Edi.Schemas;
+
 namespace Gateway.Edi.X12.Schemas;
 
 /// <summary>Turns the JSON schema files into definitions; a mistake in a file names the file and entry.</summary>
 internal static class X12SchemaLoader
 {
-    public static X12Dictionary LoadDictionary(string version, JsonElement elementsFile, JsonElement segmentsFile)
+    public static SegmentDictionary LoadDictionary(string version, JsonElement elementsFile, JsonElement segmentsFile)
     {
-        var elements = new Dictionary<string, X12ElementDefinition>();
+        var elements = new Dictionary<string, ElementDefinition>();
         foreach (JsonProperty p in elementsFile.GetProperty("elements").EnumerateObject())
         {
             JsonElement e = p.Value;
             Dictionary<string, string>? codes = e.TryGetProperty("codes", out JsonElement c)
                 ? c.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString() ?? "", StringComparer.Ordinal)
                 : null;
-            elements[p.Name] = new X12ElementDefinition(p.Name, e.GetProperty("name").GetString()!, e.GetProperty("type").GetString()!,
+            elements[p.Name] = new ElementDefinition(p.Name, e.GetProperty("name").GetString()!, e.GetProperty("type").GetString()!,
                 e.GetProperty("min").GetInt32(), e.GetProperty("max").GetInt32())
             {
                 Codes = codes,
                 CodesPartial = e.TryGetProperty("codesPartial", out JsonElement partial) && partial.GetBoolean(),
             };
         }
-        var composites = new Dictionary<string, X12CompositeDefinition>();
+        var composites = new Dictionary<string, CompositeDefinition>();
         if (elementsFile.TryGetProperty("composites", out JsonElement compositesJson))
         {
             foreach (JsonProperty p in compositesJson.EnumerateObject())
             {
                 var components = Uses(p.Value.GetProperty("components"), elements, null, $"{version}/elements.json composite {p.Name}");
-                composites[p.Name] = new X12CompositeDefinition(p.Name, p.Value.GetProperty("name").GetString()!, [.. components], [.. Notes(p.Value, components.Count, $"composite {p.Name}")]);
+                composites[p.Name] = new CompositeDefinition(p.Name, p.Value.GetProperty("name").GetString()!, [.. components], [.. Notes(p.Value, components.Count, $"composite {p.Name}")]);
             }
         }
-        var segments = new Dictionary<string, X12SegmentDefinition>();
+        var segments = new Dictionary<string, SegmentDefinition>();
         foreach (JsonProperty p in segmentsFile.GetProperty("segments").EnumerateObject())
         {
             var uses = Uses(p.Value.GetProperty("elements"), elements, composites, $"{version}/segments.json segment {p.Name}");
-            segments[p.Name] = new X12SegmentDefinition(SegmentTags.Intern(p.Name), p.Value.GetProperty("name").GetString()!, [.. uses], [.. Notes(p.Value, uses.Count, $"segment {p.Name}")]);
+            segments[p.Name] = new SegmentDefinition(SegmentTags.Intern(p.Name), p.Value.GetProperty("name").GetString()!, [.. uses], [.. Notes(p.Value, uses.Count, $"segment {p.Name}")]);
         }
-        return new X12Dictionary(version, elements, composites, segments);
+        return new SegmentDictionary(version, elements, composites, segments);
     }
 
-    public static X12TransactionSetSchema LoadTransactionSet(X12Dictionary dictionary, JsonElement file, string fileName)
+    public static DocumentSchema LoadTransactionSet(SegmentDictionary dictionary, JsonElement file, string fileName)
     {
         string id = file.GetProperty("id").GetString()!;
-        X12LoopDefinition root = Loop(id, 'M', 1, file.GetProperty("segments"), dictionary, fileName);
-        return new X12TransactionSetSchema(id, file.GetProperty("name").GetString()!, file.GetProperty("functionalGroup").GetString()!,
+        LoopDefinition root = Loop(id, 'M', 1, file.GetProperty("segments"), dictionary, fileName);
+        return new DocumentSchema(id, file.GetProperty("name").GetString()!, file.GetProperty("functionalGroup").GetString()!,
             dictionary.Version, root, dictionary);
     }
 
-    private static X12LoopDefinition Loop(string id, char requirement, int max, JsonElement entries, X12Dictionary dictionary, string fileName)
+    private static LoopDefinition Loop(string id, char requirement, int max, JsonElement entries, SegmentDictionary dictionary, string fileName)
     {
-        var list = new List<X12StructureEntry>();
+        var list = new List<StructureEntry>();
         foreach (JsonElement e in entries.EnumerateArray())
         {
             char req = e.GetProperty("req").GetString()![0];
             int maxUse = MaxUse(e.GetProperty("max"));
             if (e.TryGetProperty("loop", out JsonElement loopId))
             {
-                X12LoopDefinition loop = Loop(loopId.GetString()!, req, maxUse, e.GetProperty("segments"), dictionary, fileName);
-                list.Add(new X12StructureEntry(null, loop, req, maxUse));
+                LoopDefinition loop = Loop(loopId.GetString()!, req, maxUse, e.GetProperty("segments"), dictionary, fileName);
+                list.Add(new StructureEntry(null, loop, req, maxUse));
             }
             else
             {
                 string tag = e.GetProperty("id").GetString()!;
-                X12SegmentDefinition segment = dictionary.Segments.GetValueOrDefault(tag)
+                SegmentDefinition segment = dictionary.Segments.GetValueOrDefault(tag)
                     ?? throw new InvalidOperationException($"{fileName}: segment {tag} is not in segments.json.");
-                list.Add(new X12StructureEntry(segment, null, req, maxUse));
+                list.Add(new StructureEntry(segment, null, req, maxUse));
             }
         }
         if (list.Count == 0 || list[0].Segment is null)
         {
             throw new InvalidOperationException($"{fileName}: loop {id} does not start with a segment.");
         }
-        return new X12LoopDefinition(id, requirement, max, [.. list]);
+        return new LoopDefinition(id, requirement, max, [.. list]);
     }
 
     private static int MaxUse(JsonElement max) =>
         max.ValueKind == JsonValueKind.Number ? max.GetInt32() : int.MaxValue;
 
-    private static List<X12ElementUse> Uses(JsonElement array, Dictionary<string, X12ElementDefinition> elements,
-        Dictionary<string, X12CompositeDefinition>? composites, string where)
+    private static List<ElementUse> Uses(JsonElement array, Dictionary<string, ElementDefinition> elements,
+        Dictionary<string, CompositeDefinition>? composites, string where)
     {
-        var uses = new List<X12ElementUse>();
+        var uses = new List<ElementUse>();
         foreach (JsonElement u in array.EnumerateArray())
         {
             string reference = u.GetProperty("ref").GetString()!;
@@ -92,19 +94,19 @@ internal static class X12SchemaLoader
             {
                 throw new InvalidOperationException($"{where}: element {reference} is not defined.");
             }
-            uses.Add(new X12ElementUse(reference, req, repeat) { Element = element, Composite = composite });
+            uses.Add(new ElementUse(reference, req, repeat) { Element = element, Composite = composite });
         }
         return uses;
     }
 
-    private static List<X12SyntaxNote> Notes(JsonElement owner, int positions, string where)
+    private static List<SyntaxNote> Notes(JsonElement owner, int positions, string where)
     {
-        var notes = new List<X12SyntaxNote>();
+        var notes = new List<SyntaxNote>();
         if (owner.TryGetProperty("syntax", out JsonElement syntax))
         {
             foreach (JsonElement n in syntax.EnumerateArray())
             {
-                X12SyntaxNote note = X12SyntaxNote.Parse(n.GetString()!);
+                SyntaxNote note = SyntaxNote.Parse(n.GetString()!);
                 if (note.Positions.Any(p => p < 1 || p > positions))
                 {
                     throw new InvalidOperationException($"{where}: syntax note {note} names a position it does not have.");

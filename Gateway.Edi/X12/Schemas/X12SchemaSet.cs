@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Gateway.Edi.Schemas;
+
 namespace Gateway.Edi.X12.Schemas;
 
 /// <summary>The X12 transaction set schemas we validate against, by version and set id.</summary>
@@ -34,9 +36,9 @@ public sealed class X12SchemaSet
     /// <summary>Whether a schema exists for <paramref name="transactionSetId"/> in <paramref name="version"/> (GS08).</summary>
     public bool Supports(string version, string transactionSetId) => Find(version, transactionSetId) is not null;
 
-    internal X12TransactionSetSchema? Find(string version, string id) => Get(version)?.Sets.GetValueOrDefault(id);
+    internal DocumentSchema? Find(string version, string id) => Get(version)?.Sets.GetValueOrDefault(id);
 
-    internal X12Dictionary? Dictionary(string version) => Get(version)?.Dictionary;
+    internal SegmentDictionary? Dictionary(string version) => Get(version)?.Dictionary;
 
     /// <summary>The dictionary version a GS08 value falls under: <c>004010VICS</c> is <c>004010</c>.</summary>
     internal static string VersionKey(string version) => version.Length > 6 ? version[..6] : version;
@@ -55,8 +57,8 @@ public sealed class X12SchemaSet
         }
         using JsonDocument elements = Open(prefix + "elements.json");
         using JsonDocument segments = Open(prefix + "segments.json");
-        X12Dictionary dictionary = X12SchemaLoader.LoadDictionary(version, elements.RootElement, segments.RootElement);
-        var sets = new Dictionary<string, X12TransactionSetSchema>(StringComparer.Ordinal);
+        SegmentDictionary dictionary = X12SchemaLoader.LoadDictionary(version, elements.RootElement, segments.RootElement);
+        var sets = new Dictionary<string, DocumentSchema>(StringComparer.Ordinal);
         foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
         {
             if (name.EndsWith("/elements.json", StringComparison.Ordinal) || name.EndsWith("/segments.json", StringComparison.Ordinal))
@@ -64,11 +66,11 @@ public sealed class X12SchemaSet
                 continue;
             }
             using JsonDocument set = Open(name);
-            X12TransactionSetSchema schema = X12SchemaLoader.LoadTransactionSet(dictionary, set.RootElement, name[ResourcePrefix.Length..]);
+            DocumentSchema schema = X12SchemaLoader.LoadTransactionSet(dictionary, set.RootElement, name[ResourcePrefix.Length..]);
             sets[schema.Id] = schema;
         }
         return new X12Version(dictionary, sets);
     }
 
-    private sealed record X12Version(X12Dictionary Dictionary, Dictionary<string, X12TransactionSetSchema> Sets);
+    private sealed record X12Version(SegmentDictionary Dictionary, Dictionary<string, DocumentSchema> Sets);
 }

@@ -1,39 +1,38 @@
-using Gateway.Edi.Validation;
-using Gateway.Edi.X12.Schemas;
+using Gateway.Edi.Schemas;
 
-namespace Gateway.Edi.X12;
+namespace Gateway.Edi.Validation;
 
-/// <summary>Checks one transaction set against its schema: segment order, loops, use counts, then elements.</summary>
-internal sealed partial class X12TransactionSetValidator : IX12LoopListener
+/// <summary>Checks one document (X12 set or EDIFACT message) against its schema: segment order, loops, use counts, then elements.</summary>
+internal sealed partial class DocumentValidator : ILoopListener
 {
-    private readonly X12TransactionSetSchema _schema;
-    private readonly X12TransactionSet _set;
+    private readonly DocumentSchema _schema;
+    private readonly DocumentContext _document;
     private readonly EdiCompliance _compliance;
     private readonly List<EdiIssue> _issues;
-    private X12LoopTracker _tracker = null!;
-    private X12SegmentDefinition? _hl;
+    private LoopTracker _tracker = null!;
+    private SegmentDefinition? _hl;
 
-    private X12TransactionSetValidator(X12TransactionSetSchema schema, X12TransactionSet set, EdiCompliance compliance, List<EdiIssue> issues)
+    private DocumentValidator(DocumentSchema schema, DocumentContext document, EdiCompliance compliance, List<EdiIssue> issues)
     {
         _schema = schema;
-        _set = set;
+        _document = document;
         _compliance = compliance;
         _issues = issues;
     }
 
-    public static void Validate(X12TransactionSetSchema schema, X12TransactionSet set, EdiCompliance compliance, List<EdiIssue> issues) =>
-        new X12TransactionSetValidator(schema, set, compliance, issues).Run();
+    public static void Validate(DocumentSchema schema, DocumentContext document, EdiCompliance compliance, List<EdiIssue> issues) =>
+        new DocumentValidator(schema, document, compliance, issues).Run();
 
     private void Run()
     {
-        _tracker = new X12LoopTracker(_schema.Root, this);
-        SegmentList segments = _set.Segments;
+        _tracker = new LoopTracker(_schema.Root, this);
+        SegmentList segments = _document.Segments;
         HierarchyChecker? hierarchy = _schema.Id == "856" ? new HierarchyChecker(this) : null;
         _hl = hierarchy is null ? null : _schema.Dictionary.Segments.GetValueOrDefault("HL");
         for (int i = 0; i < segments.Count; i++)
         {
             Segment segment = segments[i];
-            X12SegmentDefinition? definition = _tracker.Place(segment.TagSpan, i + 1);
+            SegmentDefinition? definition = _tracker.Place(segment.TagSpan, i + 1);
             if (definition is null)
             {
                 Misplaced(segment, segment.Tag, i + 1);
@@ -45,15 +44,15 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
                 hierarchy?.Check(segment, i + 1);
             }
         }
-        // The reader already reported a missing SE.
-        _tracker.Finish(segments.Count, includeTrailer: _set.HasTrailer);
+        // The reader already reported a missing trailer.
+        _tracker.Finish(segments.Count, includeTrailer: _document.HasTrailer);
     }
 
-    void IX12LoopListener.MandatoryEntrySkipped(LoopFrame frame, X12StructureEntry entry, int position) =>
+    void ILoopListener.MandatoryEntrySkipped(LoopFrame frame, StructureEntry entry, int position) =>
         Add(EdiIssueCode.MandatorySegmentMissing, position, entry.Tag, frame.LoopId,
             entry.Loop is null ? $"Mandatory segment {entry.Tag} is missing" : $"Mandatory loop {entry.Loop.Id} is missing");
 
-    void IX12LoopListener.SegmentUsed(LoopFrame frame, X12StructureEntry entry, int uses, int position)
+    void ILoopListener.SegmentUsed(LoopFrame frame, StructureEntry entry, int uses, int position)
     {
         if (uses > entry.MaxUse)
         {
@@ -61,7 +60,7 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
         }
     }
 
-    void IX12LoopListener.LoopOpened(LoopFrame parent, X12StructureEntry entry, int iteration, int position)
+    void ILoopListener.LoopOpened(LoopFrame parent, StructureEntry entry, int iteration, int position)
     {
         if (iteration > entry.MaxUse)
         {
@@ -69,7 +68,7 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
         }
     }
 
-    void IX12LoopListener.LoopClosed(LoopFrame frame)
+    void ILoopListener.LoopClosed(LoopFrame frame)
     {
     }
 
@@ -106,7 +105,7 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
     private void Add(EdiIssueCode code, int position, string tag, string? loop, string message, int element = 0, int component = 0,
         int repetition = 0, string? reference = null, string? value = null)
     {
-        Segment segment = _set.Segments[Math.Min(position, _set.Segments.Count) - 1];
+        Segment segment = _document.Segments[Math.Min(position, _document.Segments.Count) - 1];
         EdiSeverity severity = _compliance == EdiCompliance.Lenient && code.Level() == EdiIssueLevel.Element && code != EdiIssueCode.MandatoryElementMissing
             ? EdiSeverity.Warning : EdiSeverity.Error;
         _issues.Add(new EdiIssue
@@ -124,9 +123,9 @@ internal sealed partial class X12TransactionSetValidator : IX12LoopListener
             RepetitionPosition = repetition,
             ElementReference = reference,
             Value = value,
-            InterchangeControlNumber = _set.Group?.Interchange.ControlNumber,
-            GroupControlNumber = _set.Group?.ControlNumber,
-            DocumentControlNumber = _set.ControlNumber,
+            InterchangeControlNumber = _document.InterchangeReference,
+            GroupControlNumber = _document.GroupReference,
+            DocumentControlNumber = _document.DocumentReference,
         });
     }
 }

@@ -1,7 +1,7 @@
-namespace Gateway.Edi.X12.Schemas;
+namespace Gateway.Edi.Schemas;
 
 /// <summary>The X12 data element types.</summary>
-internal enum X12ElementType
+internal enum ElementType
 {
     /// <summary>AN: string.</summary>
     AlphaNumeric,

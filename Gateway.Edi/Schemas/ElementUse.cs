@@ -1,13 +1,13 @@
-namespace Gateway.Edi.X12.Schemas;
+namespace Gateway.Edi.Schemas;
 
 /// <summary>An element or composite at one position of a segment or composite.</summary>
-internal sealed record X12ElementUse(string Reference, char Requirement, int Repeat)
+internal sealed record ElementUse(string Reference, char Requirement, int Repeat)
 {
     /// <summary>The simple element, when this position holds one.</summary>
-    public X12ElementDefinition? Element { get; init; }
+    public ElementDefinition? Element { get; init; }
 
     /// <summary>The composite, when this position holds one.</summary>
-    public X12CompositeDefinition? Composite { get; init; }
+    public CompositeDefinition? Composite { get; init; }
 
     /// <summary>Whether the position is mandatory.</summary>
     public bool IsMandatory => Requirement == 'M';

@@ -1,9 +1,9 @@
-namespace Gateway.Edi.X12.Schemas;
+namespace Gateway.Edi.Schemas;
 
 /// <summary>A loop, or the whole transaction set: an ordered list of segments and nested loops.</summary>
 /// <remarks>Holds two indexes so that placing a segment costs O(1): where each tag stands, and the next
 /// mandatory entry from each position.</remarks>
-internal sealed class X12LoopDefinition(string id, char requirement, int maxUse, X12StructureEntry[] entries)
+internal sealed class LoopDefinition(string id, char requirement, int maxUse, StructureEntry[] entries)
 {
     private readonly Dictionary<int, int[]> _positions = entries
         .Select((e, i) => (Key: SegmentTags.Key(e.Tag), i)).GroupBy(x => x.Key)
@@ -25,12 +25,12 @@ internal sealed class X12LoopDefinition(string id, char requirement, int maxUse,
     public int MaxUse { get; } = maxUse;
 
     /// <summary>The segments and loops, in order; the first is the trigger segment.</summary>
-    public X12StructureEntry[] Entries { get; } = entries;
+    public StructureEntry[] Entries { get; } = entries;
 
     /// <summary>The trigger segment's tag.</summary>
     public string TriggerTag => Entries[0].Segment!.Tag;
 
-    private static int[] NextMandatoryOf(X12StructureEntry[] entries)
+    private static int[] NextMandatoryOf(StructureEntry[] entries)
     {
         var next = new int[entries.Length + 1];
         next[entries.Length] = entries.Length;
@@ -42,7 +42,7 @@ internal sealed class X12LoopDefinition(string id, char requirement, int maxUse,
     }
 }
 /// <summary>One entry of a loop: a segment with its use, or a nested loop.</summary>
-internal sealed record X12StructureEntry(X12SegmentDefinition? Segment, X12LoopDefinition? Loop, char Requirement, int MaxUse)
+internal sealed record StructureEntry(SegmentDefinition? Segment, LoopDefinition? Loop, char Requirement, int MaxUse)
 {
     /// <summary>The tag that starts this entry: the segment's, or the loop's trigger; interned (see <see cref="SegmentTags"/>).</summary>
     public string Tag { get; } = Segment?.Tag ?? Loop!.TriggerTag;

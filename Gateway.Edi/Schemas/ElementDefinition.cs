@@ -1,8 +1,8 @@
 
-namespace Gateway.Edi.X12.Schemas;
+namespace Gateway.Edi.Schemas;
 
 /// <summary>A simple data element of the dictionary: type, lengths and, for ID elements, codes.</summary>
-internal sealed record X12ElementDefinition(string Reference, string Name, string Type, int MinLength, int MaxLength)
+internal sealed record ElementDefinition(string Reference, string Name, string Type, int MinLength, int MaxLength)
 {
     private readonly Dictionary<string, string>? _codes;
     private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _codeLookup;
@@ -28,14 +28,14 @@ internal sealed record X12ElementDefinition(string Reference, string Name, strin
     public bool CodesPartial { get; init; }
 
     /// <summary>The type as a value to switch on.</summary>
-    public X12ElementType Kind { get; } = Type switch
+    public ElementType Kind { get; } = Type switch
     {
-        "ID" => X12ElementType.Identifier,
-        "R" => X12ElementType.Decimal,
-        "DT" => X12ElementType.Date,
-        "TM" => X12ElementType.Time,
-        "B" => X12ElementType.Binary,
-        ['N', >= '0' and <= '9'] => X12ElementType.Numeric,
-        _ => X12ElementType.AlphaNumeric,
+        "ID" => ElementType.Identifier,
+        "R" => ElementType.Decimal,
+        "DT" => ElementType.Date,
+        "TM" => ElementType.Time,
+        "B" => ElementType.Binary,
+        ['N', >= '0' and <= '9'] => ElementType.Numeric,
+        _ => ElementType.AlphaNumeric,
     };
 }

@@ -1,18 +1,16 @@
-using Gateway.Edi.X12.Schemas;
-
-namespace Gateway.Edi.X12;
+namespace Gateway.Edi.Schemas;
 
 /// <summary>Places each segment of a transaction set in its loop, the way X12 defines it: the innermost open
 /// loop that can still take the tag wins, and a loop's trigger seen again starts its next iteration.</summary>
 /// <remarks>Shared by validation (which reports what was skipped or over-used) and the JSON form (which
 /// nests objects by loop), so both always agree on the structure.</remarks>
-internal sealed class X12LoopTracker
+internal sealed class LoopTracker
 {
     private readonly List<LoopFrame> _frames = [];
     private readonly List<LoopFrame> _spare = [];
-    private readonly IX12LoopListener _listener;
+    private readonly ILoopListener _listener;
 
-    public X12LoopTracker(X12LoopDefinition root, IX12LoopListener listener)
+    public LoopTracker(LoopDefinition root, ILoopListener listener)
     {
         _listener = listener;
         _frames.Add(new LoopFrame(root, position: -1, isRoot: true));
@@ -29,7 +27,7 @@ internal sealed class X12LoopTracker
     }
 
     /// <summary>Moves to where <paramref name="tag"/> belongs and returns its definition; null when it fits nowhere.</summary>
-    public X12SegmentDefinition? Place(ReadOnlySpan<byte> tag, int position)
+    public SegmentDefinition? Place(ReadOnlySpan<byte> tag, int position)
     {
         int key = SegmentTags.Key(tag);
         for (int level = _frames.Count - 1; level >= 0; level--)
@@ -61,13 +59,13 @@ internal sealed class X12LoopTracker
         _frames.Clear();
     }
 
-    private X12SegmentDefinition Enter(LoopFrame frame, int j, int position)
+    private SegmentDefinition Enter(LoopFrame frame, int j, int position)
     {
         Skip(frame, frame.Position + 1, j, position);
         frame.Position = j;
-        X12StructureEntry entry = frame.Loop.Entries[j];
+        StructureEntry entry = frame.Loop.Entries[j];
         int uses = ++frame.Counts[j];
-        if (entry.Loop is X12LoopDefinition loop)
+        if (entry.Loop is LoopDefinition loop)
         {
             // A PO1 loop iterates thousands of times: reuse the frame of the same depth.
             int depth = _frames.Count;
@@ -109,33 +107,33 @@ internal sealed class X12LoopTracker
     }
 }
 
-/// <summary>Hears where <see cref="X12LoopTracker"/> placed each segment.</summary>
-internal interface IX12LoopListener
+/// <summary>Hears where <see cref="LoopTracker"/> placed each segment.</summary>
+internal interface ILoopListener
 {
     /// <summary>A mandatory entry of <paramref name="frame"/> was passed without being used.</summary>
-    void MandatoryEntrySkipped(LoopFrame frame, X12StructureEntry entry, int position);
+    void MandatoryEntrySkipped(LoopFrame frame, StructureEntry entry, int position);
 
     /// <summary>A segment entry was used for the <paramref name="uses"/>th time in this iteration.</summary>
-    void SegmentUsed(LoopFrame frame, X12StructureEntry entry, int uses, int position);
+    void SegmentUsed(LoopFrame frame, StructureEntry entry, int uses, int position);
 
     /// <summary>Iteration <paramref name="iteration"/> of a nested loop began (its trigger is the segment at <paramref name="position"/>).</summary>
-    void LoopOpened(LoopFrame parent, X12StructureEntry entry, int iteration, int position);
+    void LoopOpened(LoopFrame parent, StructureEntry entry, int iteration, int position);
 
     /// <summary>An iteration of a loop ended.</summary>
     void LoopClosed(LoopFrame frame);
 }
 
 /// <summary>One open loop iteration: where we are in its entries and how often each was used.</summary>
-internal sealed class LoopFrame(X12LoopDefinition loop, int position, bool isRoot)
+internal sealed class LoopFrame(LoopDefinition loop, int position, bool isRoot)
 {
-    public X12LoopDefinition Loop { get; private set; } = loop;
+    public LoopDefinition Loop { get; private set; } = loop;
 
     public int Position { get; set; } = position;
 
     /// <summary>Uses of each entry in this iteration; may be longer than the loop's entries when reused.</summary>
     public int[] Counts { get; private set; } = new int[loop.Entries.Length];
 
-    public LoopFrame Reset(X12LoopDefinition loop)
+    public LoopFrame Reset(LoopDefinition loop)
     {
         Loop = loop;
         Position = 0;

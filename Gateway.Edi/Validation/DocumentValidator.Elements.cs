@@ -1,22 +1,21 @@
 using System.Buffers;
 using System.Text;
-using Gateway.Edi.Validation;
-using Gateway.Edi.X12.Schemas;
+using Gateway.Edi.Schemas;
 
-namespace Gateway.Edi.X12;
+namespace Gateway.Edi.Validation;
 
 // Element checks: presence, repetitions, composites, type, length, codes and syntax notes.
-internal sealed partial class X12TransactionSetValidator
+internal sealed partial class DocumentValidator
 {
     private static readonly SearchValues<byte> Digits = SearchValues.Create("0123456789"u8);
 
-    private void ValidateElements(Segment segment, X12SegmentDefinition definition, int position)
+    private void ValidateElements(Segment segment, SegmentDefinition definition, int position)
     {
         var context = new ElementContext(definition.Tag, position, _tracker.Current.LoopId, segment.Delimiters);
         ReadOnlySpan<byte> data = segment.RawData;
         ReadOnlySpan<ElementBounds> bounds = segment.RawBounds;
         int count = bounds.Length - 1;
-        X12ElementUse[] uses = definition.Elements;
+        ElementUse[] uses = definition.Elements;
         if (count > uses.Length)
         {
             AddElement(EdiIssueCode.TooManyElements, context, uses.Length + 1, 0, 0, null, segment[uses.Length + 1],
@@ -28,15 +27,15 @@ internal sealed partial class X12TransactionSetValidator
         ulong present = 0;
         for (int i = 1; i <= uses.Length; i++)
         {
-            X12ElementUse use = uses[i - 1];
+            ElementUse use = uses[i - 1];
             ReadOnlySpan<byte> value = i <= count ? data.Slice(bounds[i].Start, bounds[i].Length) : default;
             if (!value.IsEmpty)
             {
                 present |= 1UL << i;
-                if (clean && use.Element is X12ElementDefinition element)
+                if (clean && use.Element is ElementDefinition element)
                 {
                     // The common case, inline: a clean string or code within its lengths.
-                    bool text = element.Kind is X12ElementType.AlphaNumeric or X12ElementType.Identifier;
+                    bool text = element.Kind is ElementType.AlphaNumeric or ElementType.Identifier;
                     if (!text || value.Length < element.MinLength || value.Length > element.MaxLength || (element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value)))
                     {
                         ValidateSimple(value, new ValueScan(false, false, false, value.Length), use, in context, i, 0, 0);
@@ -59,7 +58,7 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void ValidateElement(ReadOnlySpan<byte> value, X12ElementUse use, in ElementContext context, int position)
+    private void ValidateElement(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position)
     {
         ValueScan scan = ValueScan.Of(value, context.Delimiters);
         if (scan.HasRepetition)
@@ -70,7 +69,7 @@ internal sealed partial class X12TransactionSetValidator
         {
             ValidateComposite(value, use, context, position, 0);
         }
-        else if (scan.HasComponent && use.Element!.Kind != X12ElementType.Binary)
+        else if (scan.HasComponent && use.Element!.Kind != ElementType.Binary)
         {
             AddElement(EdiIssueCode.TooManyComponents, context, position, 0, 0, use.Reference, Decode(value),
                 $"{context.Tag}{position:00} ({use.Name}) is not composite but contains the component separator {EdiDelimiters.Describe(context.Delimiters.Component)}");
@@ -81,7 +80,7 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void ValidateRepetitions(ReadOnlySpan<byte> value, X12ElementUse use, in ElementContext context, int position)
+    private void ValidateRepetitions(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position)
     {
         byte separator = context.Delimiters.Repetition!.Value;
         var reader = new EdiComponentReader(value, separator);
@@ -109,9 +108,9 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void ValidateComposite(ReadOnlySpan<byte> value, X12ElementUse use, in ElementContext context, int position, int repetition)
+    private void ValidateComposite(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int repetition)
     {
-        X12CompositeDefinition composite = use.Composite!;
+        CompositeDefinition composite = use.Composite!;
         int defined = composite.Components.Length;
         ulong present = 0;
         var reader = new EdiComponentReader(value, context.Delimiters.Component);
@@ -133,7 +132,7 @@ internal sealed partial class X12TransactionSetValidator
         {
             if ((present & (1UL << (c + 1))) == 0 && composite.Components[c].IsMandatory)
             {
-                X12ElementUse component = composite.Components[c];
+                ElementUse component = composite.Components[c];
                 AddElement(EdiIssueCode.MandatoryElementMissing, context, position, c + 1, repetition, component.Reference, null,
                     $"{context.Tag}{position:00}-{c + 1} ({component.Name}) is mandatory and empty");
             }
@@ -144,13 +143,13 @@ internal sealed partial class X12TransactionSetValidator
         }
     }
 
-    private void ValidateSimple(ReadOnlySpan<byte> value, ValueScan scan, X12ElementUse use, in ElementContext context, int position, int component, int repetition)
+    private void ValidateSimple(ReadOnlySpan<byte> value, ValueScan scan, ElementUse use, in ElementContext context, int position, int component, int repetition)
     {
-        X12ElementDefinition element = use.Element!;
+        ElementDefinition element = use.Element!;
         int length;
         switch (element.Kind)
         {
-            case X12ElementType.Decimal:
+            case ElementType.Decimal:
                 if (!IsDecimal(value))
                 {
                     AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) must be a decimal number");
@@ -158,7 +157,7 @@ internal sealed partial class X12TransactionSetValidator
                 }
                 length = value.Length - (value[0] == (byte)'-' ? 1 : 0) - (value.IndexOf((byte)'.') >= 0 ? 1 : 0);
                 break;
-            case X12ElementType.Date:
+            case ElementType.Date:
                 if (!X12DateTime.IsDate(value))
                 {
                     AddElement(EdiIssueCode.InvalidDate, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) is not a date (CCYYMMDD)");
@@ -166,7 +165,7 @@ internal sealed partial class X12TransactionSetValidator
                 }
                 length = value.Length;
                 break;
-            case X12ElementType.Time:
+            case ElementType.Time:
                 if (!X12DateTime.IsTime(value))
                 {
                     AddElement(EdiIssueCode.InvalidTime, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) is not a time (HHMM[SS[d]])");
@@ -174,9 +173,9 @@ internal sealed partial class X12TransactionSetValidator
                 }
                 length = value.Length;
                 break;
-            case X12ElementType.Binary:
+            case ElementType.Binary:
                 return;
-            case X12ElementType.Numeric:
+            case ElementType.Numeric:
                 ReadOnlySpan<byte> digits = value[0] == (byte)'-' ? value[1..] : value;
                 if (digits.IsEmpty || digits.IndexOfAnyExcept(Digits) >= 0)
                 {
@@ -204,7 +203,7 @@ internal sealed partial class X12TransactionSetValidator
             AddElement(EdiIssueCode.ElementTooLong, context, position, component, repetition, use.Reference, Decode(value),
                 $"{Where(context, position, component)} ({element.Name}) is {length} characters; at most {element.MaxLength} allowed");
         }
-        else if (element.Kind == X12ElementType.Identifier && element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value))
+        else if (element.Kind == ElementType.Identifier && element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value))
         {
             AddElement(EdiIssueCode.InvalidCodeValue, context, position, component, repetition, use.Reference, Decode(value),
                 $"{Where(context, position, component)} ({element.Name}) '{Decode(value)}' is not one of its codes");
@@ -247,7 +246,7 @@ internal sealed partial class X12TransactionSetValidator
         return (whole.Length + fraction.Length) > 0 && whole.IndexOfAnyExcept(Digits) < 0 && fraction.IndexOfAnyExcept(Digits) < 0;
     }
 
-    private static bool ContainsCode(X12ElementDefinition element, ReadOnlySpan<byte> value)
+    private static bool ContainsCode(ElementDefinition element, ReadOnlySpan<byte> value)
     {
         if (value.Length > 64)
         {

@@ -1,11 +1,9 @@
-using Gateway.Edi.Validation;
-
-namespace Gateway.Edi.X12;
+namespace Gateway.Edi.Validation;
 
 // The 856 HL hierarchy: HL01 counts up from 1, HL02 names an earlier HL01.
-internal sealed partial class X12TransactionSetValidator
+internal sealed partial class DocumentValidator
 {
-    private sealed class HierarchyChecker(X12TransactionSetValidator owner)
+    private sealed class HierarchyChecker(DocumentValidator owner)
     {
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
         private int _expected = 1;

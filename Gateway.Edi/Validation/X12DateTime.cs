@@ -1,4 +1,4 @@
-namespace Gateway.Edi.X12;
+namespace Gateway.Edi.Validation;
 
 /// <summary>The X12 date (CCYYMMDD or YYMMDD) and time (HHMM[SS[d..]]) formats.</summary>
 internal static class X12DateTime

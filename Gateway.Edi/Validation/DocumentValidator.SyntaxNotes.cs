@@ -1,14 +1,13 @@
-using Gateway.Edi.Validation;
-using Gateway.Edi.X12.Schemas;
+using Gateway.Edi.Schemas;
 
-namespace Gateway.Edi.X12;
+namespace Gateway.Edi.Validation;
 
 // Syntax notes (P, R, E, C, L) checked as bit masks over which positions are present.
-internal sealed partial class X12TransactionSetValidator
+internal sealed partial class DocumentValidator
 {
-    private void CheckSyntaxNotes(X12SyntaxNote[] notes, ulong present, ElementContext context, int compositePosition, X12ElementUse[] uses)
+    private void CheckSyntaxNotes(SyntaxNote[] notes, ulong present, ElementContext context, int compositePosition, ElementUse[] uses)
     {
-        foreach (X12SyntaxNote note in notes)
+        foreach (SyntaxNote note in notes)
         {
             ulong set = present & note.Mask;
             bool first = (present & note.FirstBit) != 0;
