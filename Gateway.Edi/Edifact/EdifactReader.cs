@@ -8,7 +8,7 @@ namespace Gateway.Edi.Edifact;
 /// reader tolerates is tolerated here too, through the same <see cref="EdiSegmentScanner"/>.</remarks>
 public sealed partial class EdifactReader : IDisposable
 {
-    private static readonly int UnbKey = SegmentTags.Key("UNB"u8), UnaKey = SegmentTags.Key("UNA"u8), UnhKey = SegmentTags.Key("UNH"u8),
+    private static readonly int UnbKey = SegmentTags.Key("UNB"u8), UnhKey = SegmentTags.Key("UNH"u8),
         UntKey = SegmentTags.Key("UNT"u8), UngKey = SegmentTags.Key("UNG"u8), UneKey = SegmentTags.Key("UNE"u8), UnzKey = SegmentTags.Key("UNZ"u8);
 
     private readonly EdiReaderOptions _options;
@@ -74,7 +74,8 @@ public sealed partial class EdifactReader : IDisposable
             return Return(EdifactReadKind.InterchangeEnd);
         }
         int tag = SegmentTags.Key(raw.Element(0));
-        if (tag == UnaKey || tag == UnbKey)
+        // A UNA brings delimiters of its own, so it is known by its first bytes, not by its first element.
+        if (tag == UnbKey || raw.Text.StartsWith("UNA"u8))
         {
             _scanner.Rewind(raw.Mark);
             if (Group is not null)
@@ -135,7 +136,7 @@ public sealed partial class EdifactReader : IDisposable
                 Add(builder, raw);
                 return new EdifactMessage(Interchange!, Group, builder.Build(), hasTrailer: true);
             }
-            if (tag == UnhKey || tag == UneKey || tag == UnzKey || tag == UngKey || tag == UnbKey || tag == UnaKey)
+            if (tag == UnhKey || tag == UneKey || tag == UnzKey || tag == UngKey || tag == UnbKey || raw.Text.StartsWith("UNA"u8))
             {
                 _scanner.Rewind(raw.Mark);
                 break;

@@ -35,6 +35,7 @@ internal sealed record ElementDefinition(string Reference, string Name, string T
         "DT" => ElementType.Date,
         "TM" => ElementType.Time,
         "B" => ElementType.Binary,
+        "A" => ElementType.Alphabetic,
         ['N', >= '0' and <= '9'] => ElementType.Numeric,
         _ => ElementType.AlphaNumeric,
     };

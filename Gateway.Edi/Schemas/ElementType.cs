@@ -6,6 +6,9 @@ internal enum ElementType
     /// <summary>AN: string.</summary>
     AlphaNumeric,
 
+    /// <summary>EDIFACT a: letters and other non-digits.</summary>
+    Alphabetic,
+
     /// <summary>ID: a code from a list.</summary>
     Identifier,
 

@@ -35,7 +35,7 @@ internal sealed partial class DocumentValidator
                 if (clean && use.Element is ElementDefinition element)
                 {
                     // The common case, inline: a clean string or code within its lengths.
-                    bool text = element.Kind is ElementType.AlphaNumeric or ElementType.Identifier;
+                    bool text = element.Kind is ElementType.AlphaNumeric or ElementType.Identifier && _document.Repertoire is null;
                     if (!text || value.Length < element.MinLength || value.Length > element.MaxLength || (element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value)))
                     {
                         ValidateSimple(value, new ValueScan(false, false, false, value.Length), use, in context, i, 0, 0);
@@ -150,12 +150,12 @@ internal sealed partial class DocumentValidator
         switch (element.Kind)
         {
             case ElementType.Decimal:
-                if (!IsDecimal(value))
+                if (!IsDecimal(value, _document.CommaDecimalMark))
                 {
                     AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) must be a decimal number");
                     return;
                 }
-                length = value.Length - (value[0] == (byte)'-' ? 1 : 0) - (value.IndexOf((byte)'.') >= 0 ? 1 : 0);
+                length = value.Length - (value[0] == (byte)'-' ? 1 : 0) - (value.IndexOfAny((byte)'.', (byte)',') >= 0 ? 1 : 0);
                 break;
             case ElementType.Date:
                 if (!X12DateTime.IsDate(value))
@@ -184,7 +184,15 @@ internal sealed partial class DocumentValidator
                 }
                 length = digits.Length;
                 break;
+            case ElementType.Alphabetic when value.ContainsAnyInRange((byte)'0', (byte)'9'):
+                AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) is alphabetic and may not hold digits");
+                return;
             default:
+                if (_document.Repertoire is { } repertoire && value.ContainsAnyExcept(repertoire))
+                {
+                    AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) holds characters outside the interchange's character set");
+                    return;
+                }
                 if (scan.HasControl)
                 {
                     AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) contains a control character");
@@ -203,7 +211,7 @@ internal sealed partial class DocumentValidator
             AddElement(EdiIssueCode.ElementTooLong, context, position, component, repetition, use.Reference, Decode(value),
                 $"{Where(context, position, component)} ({element.Name}) is {length} characters; at most {element.MaxLength} allowed");
         }
-        else if (element.Kind == ElementType.Identifier && element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value))
+        else if (element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value))
         {
             AddElement(EdiIssueCode.InvalidCodeValue, context, position, component, repetition, use.Reference, Decode(value),
                 $"{Where(context, position, component)} ({element.Name}) '{Decode(value)}' is not one of its codes");
@@ -237,10 +245,11 @@ internal sealed partial class DocumentValidator
         }
     }
 
-    private static bool IsDecimal(ReadOnlySpan<byte> value)
+    // X12 R takes a point; EDIFACT n takes the UNA decimal mark, and syntax 4 allows either point or comma.
+    private static bool IsDecimal(ReadOnlySpan<byte> value, bool commaAllowed)
     {
         ReadOnlySpan<byte> v = value[0] == (byte)'-' ? value[1..] : value;
-        int dot = v.IndexOf((byte)'.');
+        int dot = commaAllowed ? v.IndexOfAny((byte)'.', (byte)',') : v.IndexOf((byte)'.');
         ReadOnlySpan<byte> whole = dot < 0 ? v : v[..dot];
         ReadOnlySpan<byte> fraction = dot < 0 ? default : v[(dot + 1)..];
         return (whole.Length + fraction.Length) > 0 && whole.IndexOfAnyExcept(Digits) < 0 && fraction.IndexOfAnyExcept(Digits) < 0;

@@ -72,6 +72,9 @@ public enum EdiIssueCode
     /// <summary>The same sender used this interchange control number within the window (TA1 025).</summary>
     DuplicateInterchange,
 
+    /// <summary>An EDIFACT interchange holds both groups and messages outside groups (0085 30).</summary>
+    GroupsAndMessagesMixed,
+
     /// <summary>The element separator is a letter, digit or space (TA1 026).</summary>
     InvalidElementSeparator,
 
@@ -187,4 +190,7 @@ public enum EdiIssueCode
 
     /// <summary>More components than the composite defines (AK403 13).</summary>
     TooManyComponents,
+
+    /// <summary>A segment or composite ends with a separator (EDIFACT 0085 45).</summary>
+    TrailingSeparator,
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 using Gateway.Edi.Schemas;
 
@@ -17,9 +16,7 @@ public sealed class X12SchemaSet
 
     private X12SchemaSet()
     {
-        _versions = typeof(X12SchemaSet).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith("/segments.json", StringComparison.Ordinal))
-            .Select(n => n[ResourcePrefix.Length..n.LastIndexOf('/')])
+        _versions = EmbeddedSchemas.Folders(ResourcePrefix)
             .ToDictionary(v => v, v => new Lazy<X12Version?>(() => Load(v)), StringComparer.Ordinal);
     }
 
@@ -47,28 +44,7 @@ public sealed class X12SchemaSet
 
     private static X12Version Load(string version)
     {
-        var assembly = typeof(X12SchemaSet).Assembly;
-        string prefix = $"{ResourcePrefix}{version}/";
-        JsonDocument Open(string name)
-        {
-            using Stream stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"Schema folder {version} has no {name}.");
-            return JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        using JsonDocument elements = Open(prefix + "elements.json");
-        using JsonDocument segments = Open(prefix + "segments.json");
-        SegmentDictionary dictionary = X12SchemaLoader.LoadDictionary(version, elements.RootElement, segments.RootElement);
-        var sets = new Dictionary<string, DocumentSchema>(StringComparer.Ordinal);
-        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
-        {
-            if (name.EndsWith("/elements.json", StringComparison.Ordinal) || name.EndsWith("/segments.json", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            using JsonDocument set = Open(name);
-            DocumentSchema schema = X12SchemaLoader.LoadTransactionSet(dictionary, set.RootElement, name[ResourcePrefix.Length..]);
-            sets[schema.Id] = schema;
-        }
+        (SegmentDictionary dictionary, Dictionary<string, DocumentSchema> sets) = EmbeddedSchemas.Load(ResourcePrefix, version);
         return new X12Version(dictionary, sets);
     }
 

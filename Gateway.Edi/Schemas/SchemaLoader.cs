@@ -1,11 +1,10 @@
 using System.Text.Json;
 
-using Gateway.Edi.Schemas;
 
-namespace Gateway.Edi.X12.Schemas;
+namespace Gateway.Edi.Schemas;
 
-/// <summary>Turns the JSON schema files into definitions; a mistake in a file names the file and entry.</summary>
-internal static class X12SchemaLoader
+/// <summary>Turns the JSON schema files of either standard into definitions; a mistake in a file names the file and entry.</summary>
+internal static class SchemaLoader
 {
     public static SegmentDictionary LoadDictionary(string version, JsonElement elementsFile, JsonElement segmentsFile)
     {
@@ -16,8 +15,10 @@ internal static class X12SchemaLoader
             Dictionary<string, string>? codes = e.TryGetProperty("codes", out JsonElement c)
                 ? c.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString() ?? "", StringComparer.Ordinal)
                 : null;
-            elements[p.Name] = new ElementDefinition(p.Name, e.GetProperty("name").GetString()!, e.GetProperty("type").GetString()!,
-                e.GetProperty("min").GetInt32(), e.GetProperty("max").GetInt32())
+            (string type, int min, int max) = e.TryGetProperty("format", out JsonElement format)
+                ? FromEdifactFormat(format.GetString()!, $"{version}/elements.json element {p.Name}")
+                : (e.GetProperty("type").GetString()!, e.GetProperty("min").GetInt32(), e.GetProperty("max").GetInt32());
+            elements[p.Name] = new ElementDefinition(p.Name, e.GetProperty("name").GetString()!, type, min, max)
             {
                 Codes = codes,
                 CodesPartial = e.TryGetProperty("codesPartial", out JsonElement partial) && partial.GetBoolean(),
@@ -45,8 +46,8 @@ internal static class X12SchemaLoader
     {
         string id = file.GetProperty("id").GetString()!;
         LoopDefinition root = Loop(id, 'M', 1, file.GetProperty("segments"), dictionary, fileName);
-        return new DocumentSchema(id, file.GetProperty("name").GetString()!, file.GetProperty("functionalGroup").GetString()!,
-            dictionary.Version, root, dictionary);
+        string group = file.TryGetProperty("functionalGroup", out JsonElement g) ? g.GetString()! : id;
+        return new DocumentSchema(id, file.GetProperty("name").GetString()!, group, dictionary.Version, root, dictionary);
     }
 
     private static LoopDefinition Loop(string id, char requirement, int max, JsonElement entries, SegmentDictionary dictionary, string fileName)
@@ -74,6 +75,20 @@ internal static class X12SchemaLoader
             throw new InvalidOperationException($"{fileName}: loop {id} does not start with a segment.");
         }
         return new LoopDefinition(id, requirement, max, [.. list]);
+    }
+
+    // EDIFACT formats: "an..35" (up to 35), "n3" (exactly 3), "a..3"; n is a number that may carry a sign and decimal mark.
+    private static (string Type, int Min, int Max) FromEdifactFormat(string format, string where)
+    {
+        int digits = format.IndexOfAny(['.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+        string kind = digits < 0 ? format : format[..digits];
+        bool upTo = format.AsSpan(Math.Max(digits, 0)).StartsWith("..");
+        if (digits < 0 || !int.TryParse(format.AsSpan(digits + (upTo ? 2 : 0)), out int length) || kind is not ("a" or "n" or "an"))
+        {
+            throw new InvalidOperationException($"{where}: format '{format}' is not a, n or an followed by a length or ..length.");
+        }
+        string type = kind switch { "a" => "A", "n" => "R", _ => "AN" };
+        return (type, upTo ? 1 : length, length);
     }
 
     private static int MaxUse(JsonElement max) =>

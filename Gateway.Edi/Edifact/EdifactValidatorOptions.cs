@@ -1,0 +1,23 @@
+using Gateway.Edi.Edifact.Schemas;
+using Gateway.Edi.Validation;
+
+namespace Gateway.Edi.Edifact;
+
+/// <summary>What <see cref="EdifactValidator"/> checks against.</summary>
+public sealed record EdifactValidatorOptions
+{
+    /// <summary>The standard schemas, strict compliance, any recipient.</summary>
+    public static EdifactValidatorOptions Default { get; } = new();
+
+    /// <summary>The schemas messages are checked against; messages of other directories get envelope checks only.</summary>
+    public EdifactSchemaSet Schemas { get; init; } = EdifactSchemaSet.Standard;
+
+    /// <summary>Strict, or lenient for a sloppy partner (set per agreement).</summary>
+    public EdiCompliance Compliance { get; init; } = EdiCompliance.Strict;
+
+    /// <summary>Our UNB recipient ids; when set, any other recipient is 0085 code 7. Null accepts every recipient.</summary>
+    public IReadOnlyCollection<string>? OurRecipientIds { get; init; }
+
+    /// <summary>Reader limits.</summary>
+    public EdiReaderOptions Reader { get; init; } = EdiReaderOptions.Default;
+}

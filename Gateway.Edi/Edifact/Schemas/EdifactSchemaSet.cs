@@ -1,0 +1,29 @@
+using Gateway.Edi.Schemas;
+
+namespace Gateway.Edi.Edifact.Schemas;
+
+/// <summary>The EDIFACT message schemas we validate against, by directory and message type.</summary>
+/// <remarks>The standard set is embedded data (see Edifact/Schemas/README.md): directories D96A and D01B for
+/// ORDERS, ORDRSP, DESADV, INVOIC, CONTRL and APERAK. Each directory loads on first use.</remarks>
+public sealed class EdifactSchemaSet
+{
+    private const string ResourcePrefix = "Gateway.Edi.Edifact.Schemas/";
+    private static readonly Lazy<EdifactSchemaSet> LazyStandard = new(() => new EdifactSchemaSet());
+    private readonly Dictionary<string, Lazy<(SegmentDictionary Dictionary, Dictionary<string, DocumentSchema> Messages)>> _directories;
+
+    private EdifactSchemaSet() =>
+        _directories = EmbeddedSchemas.Folders(ResourcePrefix)
+            .ToDictionary(d => d, d => new Lazy<(SegmentDictionary, Dictionary<string, DocumentSchema>)>(() => EmbeddedSchemas.Load(ResourcePrefix, d)), StringComparer.Ordinal);
+
+    /// <summary>The schemas shipped with the gateway.</summary>
+    public static EdifactSchemaSet Standard => LazyStandard.Value;
+
+    /// <summary>The directories with schemas, for example <c>D96A</c>.</summary>
+    public IReadOnlyCollection<string> Directories => _directories.Keys;
+
+    /// <summary>Whether a schema exists for <paramref name="messageType"/> in <paramref name="directory"/>.</summary>
+    public bool Supports(string directory, string messageType) => Find(directory, messageType) is not null;
+
+    internal DocumentSchema? Find(string directory, string messageType) =>
+        _directories.GetValueOrDefault(directory)?.Value.Messages.GetValueOrDefault(messageType);
+}
