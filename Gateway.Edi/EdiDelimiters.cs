@@ -70,6 +70,14 @@ public sealed record EdiDelimiters
     /// <summary>Whether <paramref name="value"/> is one of the delimiters.</summary>
     public bool IsDelimiter(byte value) => AllDelimiters.Contains(value);
 
+    /// <summary>Delimiters are equal when their bytes are; the search sets derived from them do not count.</summary>
+    public bool Equals(EdiDelimiters? other) =>
+        other is not null && Element == other.Element && Component == other.Component && Segment == other.Segment
+            && Repetition == other.Repetition && Release == other.Release;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Element, Component, Segment, Repetition, Release);
+
     internal static string Describe(byte value) =>
         value is >= 0x21 and < 0x7F ? $"'{(char)value}'" : $"0x{value:X2}";
 

@@ -5,8 +5,9 @@ namespace Gateway.Edi.Edifact;
 /// <summary>An interchange envelope: the UNB header (after an optional UNA), and the UNZ trailer once read.</summary>
 public sealed class EdifactInterchange
 {
-    internal EdifactInterchange(Segment header, EdiDelimiters delimiters, bool hasServiceStringAdvice, Encoding encoding)
+    internal EdifactInterchange(Segment header, EdiDelimiters delimiters, bool hasServiceStringAdvice, Encoding encoding, byte decimalMark = (byte)'.')
     {
+        DecimalMark = decimalMark;
         Header = header;
         Delimiters = delimiters;
         HasServiceStringAdvice = hasServiceStringAdvice;
@@ -36,6 +37,9 @@ public sealed class EdifactInterchange
 
     /// <summary>The delimiters: from UNA, or the defaults <c>:+.? '</c> (and <c>*</c> for repetition in syntax 4).</summary>
     public EdiDelimiters Delimiters { get; }
+
+    /// <summary>The decimal mark UNA names, or <c>.</c>.</summary>
+    public byte DecimalMark { get; }
 
     /// <summary>Whether the interchange began with a UNA.</summary>
     public bool HasServiceStringAdvice { get; }

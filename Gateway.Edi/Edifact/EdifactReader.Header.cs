@@ -73,6 +73,7 @@ public sealed partial class EdifactReader
         long position = _scanner.Position;
         ReadOnlySpan<byte> head = _scanner.Available;
         bool hasUna = head.StartsWith("UNA"u8);
+        byte decimalMark = hasUna && head.Length > 5 ? head[5] : (byte)'.';
         EdiDelimiters delimiters;
         if (hasUna)
         {
@@ -108,7 +109,7 @@ public sealed partial class EdifactReader
         var encoding = EdifactCharacterSets.EncodingOf(identifier);
         _envelopeBuilder = new SegmentListBuilder(delimiters, 256, encoding);
         _messageBuilder = null;
-        Interchange = new EdifactInterchange(Keep(unb), delimiters, hasUna, encoding);
+        Interchange = new EdifactInterchange(Keep(unb), delimiters, hasUna, encoding, decimalMark);
         Group = null;
     }
 

@@ -11,7 +11,7 @@ public sealed partial class X12Writer : IDisposable
 {
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly byte[] _suffix;
+    private readonly SegmentEncoder _encoder;
     private X12InterchangeEnvelope? _interchange;
     private X12GroupEnvelope? _group;
     private int _groupCount;
@@ -26,7 +26,7 @@ public sealed partial class X12Writer : IDisposable
         ArgumentNullException.ThrowIfNull(delimiters);
         _stream = stream;
         Delimiters = delimiters;
-        _suffix = Encoding.ASCII.GetBytes(segmentSuffix);
+        _encoder = new SegmentEncoder(delimiters, Encoding.UTF8, segmentSuffix);
         _leaveOpen = leaveOpen;
     }
 

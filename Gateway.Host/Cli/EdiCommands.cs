@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Edi;
 using Gateway.Edi.Edifact;
+using Gateway.Edi.Edifact.Acknowledgments;
 using Gateway.Edi.Validation;
 using Gateway.Edi.X12;
 using Gateway.Edi.X12.Acknowledgments;
@@ -29,9 +30,9 @@ internal static class EdiCommands
         {
             using FileStream stream = File.OpenRead(file);
             bool edifact = LooksLikeEdifact(stream);
-            if (edifact && args[0] is "ack" or "json")
+            if (edifact && args[0] is "json")
             {
-                error.WriteLine($"{file}: for EDIFACT, 'gateway edi parse' and 'validate' work today; CONTRL (ack) and the JSON form arrive with issue #3.");
+                error.WriteLine($"{file}: the JSON form of EDIFACT messages arrives with issue #3.");
                 return GatewayCommandLine.NotEdi;
             }
             return args[0] switch
@@ -40,6 +41,7 @@ internal static class EdiCommands
                 "validate" when edifact => ValidateEdifact(stream, file, output),
                 "validate" => Validate(stream, file, output),
                 "json" => Json(stream, output),
+                "ack" when edifact => AckEdifact(stream, args[2..], output, error),
                 _ => Ack(stream, args[2..], output, error),
             };
         }
@@ -124,6 +126,34 @@ internal static class EdiCommands
                 JsonObject json = X12DocumentJson.ToJson(reader.TransactionSet!);
                 output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
+        }
+        return GatewayCommandLine.Ok;
+    }
+
+    private static int AckEdifact(Stream stream, string[] options, TextWriter output, TextWriter error)
+    {
+        var ackOptions = new EdifactAcknowledgmentOptions
+        {
+            SegmentSuffix = "\n",
+            Positive = options.Contains("--positive"),
+            // The command shows what the gateway would answer; it answers even when the partner did not ask.
+            Policy = options.Contains("--when-requested") ? EdifactAcknowledgmentPolicy.WhenRequested : EdifactAcknowledgmentPolicy.Always,
+        };
+        int next = 0;
+        // Real references come from the partner's persisted counters; this tool only shows the content.
+        var builder = new EdifactContrlBuilder(() => (++next).ToString(System.Globalization.CultureInfo.InvariantCulture), ackOptions);
+        int produced = 0;
+        foreach (EdifactInterchangeResult result in new EdifactValidator().ValidateStream(stream))
+        {
+            if (builder.Build(result) is { } ack)
+            {
+                output.Write(result.Interchange.Encoding.GetString(ack.Content));
+                produced++;
+            }
+        }
+        if (produced == 0)
+        {
+            error.WriteLine("No CONTRL is due (a CONTRL is never answered).");
         }
         return GatewayCommandLine.Ok;
     }

@@ -14,8 +14,9 @@ internal static class GatewayCommandLine
         EDI tools (exit 0 ok, 1 invalid, 2 not EDI):
           gateway edi parse FILE          envelopes and documents of FILE as JSON
           gateway edi validate FILE       every error with its position and code
-          gateway edi ack FILE [--999] [--ta1 auto|always|never]
-                                          the TA1/997/999 the gateway would send, as EDI
+          gateway edi ack FILE [--999] [--ta1 auto|always|never] [--positive] [--when-requested]
+                                          the TA1/997/999 or CONTRL the gateway would send
+                                          (X12 or EDIFACT, detected from the file)
           gateway edi json FILE           each document in its JSON form (what maps read)
         """;
 

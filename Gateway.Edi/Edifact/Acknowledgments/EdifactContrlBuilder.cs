@@ -1,0 +1,124 @@
+using System.Globalization;
+using Gateway.Edi.Validation;
+
+namespace Gateway.Edi.Edifact.Acknowledgments;
+
+/// <summary>Builds the CONTRL for a validated interchange: UCI for the interchange, UCF per group, UCM per
+/// message, and UCS/UCD down to the segment and element in error (ISO 9735, syntax 3 and 4).</summary>
+/// <remarks>Action codes: 4 rejected (this level and below), 7 acknowledged (lower levels too unless reported
+/// rejected), 8 received only. EDIFACT has no "accepted with errors". A CONTRL never answers a CONTRL.</remarks>
+public sealed class EdifactContrlBuilder(Func<string> controlReferences, EdifactAcknowledgmentOptions? options = null)
+{
+    private readonly EdifactAcknowledgmentOptions _options = options ?? new EdifactAcknowledgmentOptions();
+
+    /// <summary>Builds the CONTRL interchange, or returns null when none is due.</summary>
+    public EdifactAcknowledgment? Build(EdifactInterchangeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        EdifactInterchange inbound = result.Interchange;
+        var messages = result.Groups.SelectMany(g => g.Messages).ToList();
+        bool requested = inbound.Header[9] is "1" or "2";
+        bool due = _options.Policy switch
+        {
+            EdifactAcknowledgmentPolicy.Always => true,
+            EdifactAcknowledgmentPolicy.Never => false,
+            _ => requested,
+        };
+        if (!due || (messages.Count > 0 && messages.All(m => m.Type == "CONTRL")))
+        {
+            return null;
+        }
+        var errors = result.Issues.Where(i => i.Severity == EdiSeverity.Error && i.Level is EdiIssueLevel.Interchange or EdiIssueLevel.File).ToList();
+        bool receiptOnly = inbound.Header[9] == "2" && _options.Policy == EdifactAcknowledgmentPolicy.WhenRequested;
+        string interchangeAction = errors.Count > 0 ? "4" : receiptOnly ? "8" : "7";
+        string reference = controlReferences();
+        bool v4 = inbound.SyntaxVersion == "4";
+        using var stream = new MemoryStream();
+        using var writer = new EdifactWriter(stream, inbound.Delimiters, inbound.Encoding, _options.SegmentSuffix, leaveOpen: true, decimalMark: inbound.DecimalMark);
+        writer.BeginInterchange(new EdifactInterchangeEnvelope(inbound.RecipientId, inbound.SenderId, reference, _options.TimeProvider.GetLocalNow())
+        {
+            SyntaxIdentifier = EdifactCharacterSets.IsKnown(inbound.SyntaxIdentifier) ? inbound.SyntaxIdentifier : "UNOA",
+            SyntaxVersion = inbound.SyntaxVersion is "1" or "2" or "3" or "4" ? inbound.SyntaxVersion : "3",
+            SenderQualifier = NullIfEmpty(inbound.RecipientQualifier),
+            RecipientQualifier = NullIfEmpty(inbound.SenderQualifier),
+            IsTest = inbound.IsTest,
+        });
+        if (v4)
+        {
+            writer.BeginMessage("1", "CONTRL", "4", "1", "UN");
+        }
+        else
+        {
+            writer.BeginMessage("1", "CONTRL", "D", "3", "UN");
+        }
+        var b = new SegmentListBuilder();
+        EdiIssue? first = errors.FirstOrDefault();
+        b.Add("UCI", inbound.ControlReference,
+            b.AddComposite(inbound.SenderId, NullIfEmpty(inbound.SenderQualifier)),
+            b.AddComposite(inbound.RecipientId, NullIfEmpty(inbound.RecipientQualifier)),
+            interchangeAction,
+            first is null ? null : EdifactSyntaxErrorCodes.Of(first.Code),
+            first?.SegmentTag is "UNB" or "UNZ" ? first.SegmentTag : null,
+            first is { ElementPosition: > 0 } ? Position(b, first) : null);
+        var reported = new List<(string, string)>();
+        if (errors.Count == 0 && !receiptOnly)
+        {
+            foreach (EdifactGroupResult group in result.Groups)
+            {
+                if (group.Group is EdifactGroup g)
+                {
+                    var groupErrors = group.Issues.Where(i => i.Severity == EdiSeverity.Error).ToList();
+                    bool groupRejected = groupErrors.Count > 0 || (group.Messages.Count > 0 && group.Messages.All(m => !m.IsAccepted));
+                    IReadOnlyList<string> sender = g.Header.GetComponents(2), recipient = g.Header.GetComponents(3);
+                    b.Add("UCF", g.ReferenceNumber, b.AddComposite([.. sender]), b.AddComposite([.. recipient]), groupRejected ? "4" : "7",
+                        groupErrors.Count > 0 ? EdifactSyntaxErrorCodes.Of(groupErrors[0].Code) : null);
+                }
+                foreach (EdifactMessageResult message in group.Messages)
+                {
+                    if (message.IsAccepted && !_options.Positive)
+                    {
+                        continue;
+                    }
+                    AddMessage(b, message);
+                    reported.Add((message.ReferenceNumber, message.IsAccepted ? "7" : "4"));
+                }
+            }
+        }
+        foreach (Segment segment in b.Build())
+        {
+            writer.WriteSegment(segment);
+        }
+        writer.EndMessage();
+        writer.EndInterchange();
+        return new EdifactAcknowledgment { Content = stream.ToArray(), ControlReference = reference, InterchangeAction = interchangeAction, Messages = reported };
+    }
+
+    // UCM, then for each segment in error a UCS, and for each element in error a UCD.
+    private static void AddMessage(SegmentListBuilder b, EdifactMessageResult message)
+    {
+        var errors = message.Issues.Where(i => i.Severity == EdiSeverity.Error).ToList();
+        EdiIssue? messageError = errors.FirstOrDefault(i => i.Level == EdiIssueLevel.Document);
+        b.Add("UCM", message.ReferenceNumber,
+            b.AddComposite(message.Type, message.Version, message.Release, message.Agency, NullIfEmpty(message.AssociationCode)),
+            message.IsAccepted ? "7" : "4",
+            messageError is null ? null : EdifactSyntaxErrorCodes.Of(messageError.Code),
+            messageError?.SegmentTag is "UNH" or "UNT" ? messageError.SegmentTag : null);
+        foreach (var segment in errors.Where(i => i.Level is EdiIssueLevel.Segment or EdiIssueLevel.Element && i.SegmentPosition > 0)
+            .GroupBy(i => i.SegmentPosition).OrderBy(g => g.Key))
+        {
+            EdiIssue? segmentError = segment.FirstOrDefault(i => i.Level == EdiIssueLevel.Segment);
+            b.Add("UCS", segment.Key.ToString(CultureInfo.InvariantCulture), segmentError is null ? null : EdifactSyntaxErrorCodes.Of(segmentError.Code));
+            foreach (EdiIssue element in segment.Where(i => i.Level == EdiIssueLevel.Element && i.ElementPosition > 0))
+            {
+                b.Add("UCD", EdifactSyntaxErrorCodes.Of(element.Code), Position(b, element));
+            }
+        }
+    }
+
+    // S011: 0098 element position, 0104 component position.
+    private static string Position(SegmentListBuilder b, EdiIssue issue) =>
+        b.AddComposite(issue.ElementPosition.ToString(CultureInfo.InvariantCulture),
+            issue.ComponentPosition > 0 ? issue.ComponentPosition.ToString(CultureInfo.InvariantCulture) : null);
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

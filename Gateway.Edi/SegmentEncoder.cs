@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Gateway.Edi;
+
+/// <summary>Builds one segment's bytes for a writer: values, re-delimited segments, and what to do with a value
+/// that holds a delimiter (X12 refuses it, having no escape; EDIFACT frees it with the release character).</summary>
+internal sealed class SegmentEncoder(EdiDelimiters delimiters, Encoding encoding, string segmentSuffix)
+{
+    private readonly byte[] _suffix = Encoding.ASCII.GetBytes(segmentSuffix);
+    private byte[] _line = new byte[512];
+    private int _length;
+
+    public EdiDelimiters Delimiters { get; } = delimiters;
+
+    public Encoding Encoding { get; } = encoding;
+
+    /// <summary>Starts a segment with its tag.</summary>
+    public void Begin(string tag)
+    {
+        _length = 0;
+        AppendValue(Encoding.GetBytes(tag), tag, 0);
+    }
+
+    /// <summary>Appends one byte as it is (a separator).</summary>
+    public void Append(byte b)
+    {
+        Ensure(1);
+        _line[_length++] = b;
+    }
+
+    /// <summary>Appends bytes as they are.</summary>
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_line.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
+    /// <summary>Appends a value, escaping or refusing the delimiters in it.</summary>
+    /// <exception cref="ArgumentException">The value holds a delimiter and there is no release character.</exception>
+    public void AppendValue(ReadOnlySpan<byte> value, string tag, int position)
+    {
+        if (Delimiters.Release is not byte release)
+        {
+            int bad = value.IndexOfAny(Delimiters.AllDelimiters);
+            if (bad >= 0)
+            {
+                throw new ArgumentException($"{tag}{position:00} value '{Encoding.GetString(value)}' contains the delimiter {EdiDelimiters.Describe(value[bad])}; X12 has no escape character, so remove it from the value or write with other delimiters.");
+            }
+            Append(value);
+            return;
+        }
+        foreach (byte b in value)
+        {
+            if (Delimiters.IsDelimiter(b))
+            {
+                Append(release);
+            }
+            Append(b);
+        }
+    }
+
+    /// <summary>Appends an element read with <paramref name="source"/> delimiters, re-delimited for these.</summary>
+    public void AppendElement(ReadOnlySpan<byte> value, EdiDelimiters source, string tag, int position)
+    {
+        var repetitions = new EdiComponentReader(value, source.Repetition ?? source.Element, source.Release);
+        while (repetitions.Read())
+        {
+            if (repetitions.Index > 1)
+            {
+                Append(Delimiters.Repetition ?? throw new ArgumentException($"{tag}{position:00} repeats, but these delimiters have no repetition separator."));
+            }
+            var components = new EdiComponentReader(repetitions.ValueSpan, source.Component, source.Release);
+            while (components.Read())
+            {
+                if (components.Index > 1)
+                {
+                    Append(Delimiters.Component);
+                }
+                AppendValue(Unescape(components.ValueSpan, source.Release), tag, position);
+            }
+        }
+    }
+
+    /// <summary>Ends the segment and writes it with its terminator and suffix.</summary>
+    public void Flush(Stream stream)
+    {
+        Append(Delimiters.Segment);
+        Append(_suffix);
+        stream.Write(_line, 0, _length);
+    }
+
+    private static ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> value, byte? release)
+    {
+        if (release is not byte r || value.IndexOf(r) < 0)
+        {
+            return value;
+        }
+        var plain = new byte[value.Length];
+        int n = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (value[i] == r && i + 1 < value.Length)
+            {
+                i++;
+            }
+            plain[n++] = value[i];
+        }
+        return plain.AsSpan(0, n);
+    }
+
+    private void Ensure(int more)
+    {
+        if (_length + more + 1 + _suffix.Length > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Max(_line.Length * 2, _length + more + 1 + _suffix.Length));
+        }
+    }
+}
