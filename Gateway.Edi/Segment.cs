@@ -60,6 +60,9 @@ public readonly struct Segment : IEquatable<Segment>
     public IReadOnlyList<string> GetRepetitions(int position) =>
         Delimiters.Repetition is byte r ? Split(GetSpan(position), r) : [this[position]];
 
+    /// <summary>Decodes a part of one of this segment's values (a component or repetition), release characters removed.</summary>
+    internal string DecodePart(ReadOnlySpan<byte> part) => DecodeValue(part, Delimiters.Release is byte r && part.Contains(r));
+
     private string DecodeValue(ReadOnlySpan<byte> value, bool escaped)
     {
         if (value.IsEmpty)

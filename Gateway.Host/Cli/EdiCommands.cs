@@ -30,16 +30,12 @@ internal static class EdiCommands
         {
             using FileStream stream = File.OpenRead(file);
             bool edifact = LooksLikeEdifact(stream);
-            if (edifact && args[0] is "json")
-            {
-                error.WriteLine($"{file}: the JSON form of EDIFACT messages arrives with issue #3.");
-                return GatewayCommandLine.NotEdi;
-            }
             return args[0] switch
             {
                 "parse" => Parse(stream, output, edifact),
                 "validate" when edifact => ValidateEdifact(stream, file, output),
                 "validate" => Validate(stream, file, output),
+                "json" when edifact => JsonEdifact(stream, output),
                 "json" => Json(stream, output),
                 "ack" when edifact => AckEdifact(stream, args[2..], output, error),
                 _ => Ack(stream, args[2..], output, error),
@@ -125,6 +121,19 @@ internal static class EdiCommands
             {
                 JsonObject json = X12DocumentJson.ToJson(reader.TransactionSet!);
                 output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+        }
+        return GatewayCommandLine.Ok;
+    }
+
+    private static int JsonEdifact(Stream stream, TextWriter output)
+    {
+        using var reader = new EdifactReader(stream, leaveOpen: true);
+        while (reader.Read())
+        {
+            if (reader.Kind == EdifactReadKind.Message)
+            {
+                output.WriteLine(EdifactDocumentJson.ToJson(reader.Message!).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
         }
         return GatewayCommandLine.Ok;

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Gateway.Edi.Schemas;
+using Gateway.Edi.Json;
 using Gateway.Edi.X12.Schemas;
 
 namespace Gateway.Edi.X12.Json;
 
-/// <summary>The JSON form of a transaction set, which maps and the console read: segments keyed by tag,
+/// <summary>The JSON form of an X12 transaction set, which maps and the console read: segments keyed by tag,
 /// loops as <c>"{id}Loop"</c>, elements by their X12 names (<c>BEG03</c>), composites as objects
 /// (<c>{"REF0401": …}</c>) and repetitions as arrays.</summary>
 /// <remarks>A segment or loop that may repeat is always an array, one that may not is an object, as the
@@ -39,195 +39,12 @@ public static class X12DocumentJson
                 ["controlNumber"] = group.ControlNumber,
             };
         }
-        DocumentSchema? schema = (schemas ?? X12SchemaSet.Standard).Find(transactionSet.Version, transactionSet.Type);
-        var builder = new JsonTreeBuilder(root, schema);
-        builder.AddAll(transactionSet.Segments);
+        Gateway.Edi.Schemas.DocumentSchema? schema = (schemas ?? X12SchemaSet.Standard).Find(transactionSet.Version, transactionSet.Type);
+        DocumentJson.Add(root, transactionSet.Segments, schema, id => id + "Loop");
         return root;
     }
 
     /// <summary>The segments (ST to SE) that <paramref name="json"/> describes, in document order.</summary>
     /// <exception cref="FormatException">A key or value is not of the JSON form.</exception>
-    public static SegmentList FromJson(JsonObject json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        var builder = new SegmentListBuilder();
-        AddObject(json, builder);
-        return builder.Build();
-    }
-
-    internal static JsonObject SegmentToJson(Segment segment)
-    {
-        var obj = new JsonObject();
-        string tag = segment.Tag;
-        for (int i = 1; i <= segment.ElementCount; i++)
-        {
-            if (!segment.Has(i))
-            {
-                continue;
-            }
-            string name = $"{tag}{i:00}";
-            IReadOnlyList<string> repetitions = segment.GetRepetitions(i);
-            obj[name] = repetitions.Count == 1 ? Value(repetitions[0], name, segment.Delimiters) : new JsonArray([.. repetitions.Select(r => Value(r, name, segment.Delimiters))]);
-        }
-        return obj;
-    }
-
-    private static JsonNode Value(string value, string name, EdiDelimiters delimiters)
-    {
-        if (value.IndexOf((char)delimiters.Component, StringComparison.Ordinal) < 0)
-        {
-            return JsonValue.Create(value);
-        }
-        var composite = new JsonObject();
-        string[] parts = value.Split((char)delimiters.Component);
-        for (int c = 0; c < parts.Length; c++)
-        {
-            if (parts[c].Length > 0)
-            {
-                composite[$"{name}{c + 1:00}"] = parts[c];
-            }
-        }
-        return composite;
-    }
-
-    private static void AddObject(JsonObject obj, SegmentListBuilder builder)
-    {
-        foreach ((string key, JsonNode? node) in obj)
-        {
-            if (key.EndsWith("Loop", StringComparison.Ordinal))
-            {
-                foreach (JsonObject iteration in Items(node, key))
-                {
-                    AddObject(iteration, builder);
-                }
-            }
-            else if (key.Length is 2 or 3 && char.IsAsciiLetterUpper(key[0]))
-            {
-                foreach (JsonObject segment in Items(node, key))
-                {
-                    AddSegment(key, segment, builder);
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<JsonObject> Items(JsonNode? node, string key) => node switch
-    {
-        JsonObject single => [single],
-        JsonArray array => array.Select(n => n as JsonObject ?? throw new FormatException($"'{key}' must hold objects.")),
-        _ => throw new FormatException($"'{key}' must be an object or an array of objects."),
-    };
-
-    private static void AddSegment(string tag, JsonObject segment, SegmentListBuilder builder)
-    {
-        var elements = new List<string?>();
-        foreach ((string name, JsonNode? value) in segment)
-        {
-            int position = Position(name, tag, 0);
-            while (elements.Count < position)
-            {
-                elements.Add(null);
-            }
-            elements[position - 1] = value switch
-            {
-                JsonArray repetitions => builder.AddRepetitions([.. repetitions.Select(r => Element(r, name, builder))]),
-                _ => Element(value, name, builder),
-            };
-        }
-        builder.Add(tag, [.. elements]);
-    }
-
-    private static string Element(JsonNode? value, string name, SegmentListBuilder builder)
-    {
-        if (value is not JsonObject composite)
-        {
-            return value?.GetValue<string>() ?? "";
-        }
-        var components = new List<string?>();
-        foreach ((string key, JsonNode? component) in composite)
-        {
-            int position = Position(key, name, 0);
-            while (components.Count < position)
-            {
-                components.Add(null);
-            }
-            components[position - 1] = component?.GetValue<string>();
-        }
-        return builder.AddComposite([.. components]);
-    }
-
-    private static int Position(string name, string prefix, int fallback) =>
-        name.Length == prefix.Length + 2 && name.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(name.AsSpan(prefix.Length), out int p) && p > 0
-            ? p
-            : fallback > 0 ? fallback : throw new FormatException($"'{name}' is not an element name of {prefix} (expected {prefix}01, {prefix}02, …).");
-
-    /// <summary>Nests segment objects by loop, following <see cref="LoopTracker"/>.</summary>
-    private sealed class JsonTreeBuilder(JsonObject root, DocumentSchema? schema) : ILoopListener
-    {
-        private readonly Stack<JsonObject> _objects = new([root]);
-        private StructureEntry? _used;
-
-        public void AddAll(SegmentList segments)
-        {
-            LoopTracker? tracker = schema is null ? null : new LoopTracker(schema.Root, this);
-            for (int i = 0; i < segments.Count; i++)
-            {
-                Segment segment = segments[i];
-                _used = null;
-                bool placed = tracker?.Place(segment.TagSpan, i + 1) is not null;
-                bool single = placed && _used is { MaxUse: 1 };
-                JsonObject target = _objects.Peek();
-                JsonObject value = SegmentToJson(segment);
-                if (single && !target.ContainsKey(segment.Tag))
-                {
-                    target[segment.Tag] = value;
-                }
-                else if (target[segment.Tag] is JsonArray array)
-                {
-                    array.Add(value);
-                }
-                else if (target[segment.Tag] is JsonObject existing)
-                {
-                    target[segment.Tag] = new JsonArray(existing.DeepClone(), value);
-                }
-                else
-                {
-                    target[segment.Tag] = (schema is null && segment.Tag is "ST" or "SE") ? value : new JsonArray(value);
-                }
-            }
-        }
-
-        public void MandatoryEntrySkipped(LoopFrame frame, StructureEntry entry, int position)
-        {
-        }
-
-        public void SegmentUsed(LoopFrame frame, StructureEntry entry, int uses, int position) => _used = entry;
-
-        public void LoopOpened(LoopFrame parent, StructureEntry entry, int iteration, int position)
-        {
-            var iterationObject = new JsonObject();
-            string key = entry.Loop!.Id + "Loop";
-            JsonObject owner = _objects.Peek();
-            if (entry.MaxUse == 1 && !owner.ContainsKey(key))
-            {
-                owner[key] = iterationObject;
-            }
-            else if (owner[key] is JsonArray array)
-            {
-                array.Add(iterationObject);
-            }
-            else if (owner[key] is JsonObject existing)
-            {
-                owner[key] = new JsonArray(existing.DeepClone(), iterationObject);
-            }
-            else
-            {
-                owner[key] = new JsonArray(iterationObject);
-            }
-            _objects.Push(iterationObject);
-            _used = entry.Loop.Entries[0];
-        }
-
-        public void LoopClosed(LoopFrame frame) => _objects.Pop();
-    }
+    public static SegmentList FromJson(JsonObject json) => DocumentJson.FromJson(json);
 }
