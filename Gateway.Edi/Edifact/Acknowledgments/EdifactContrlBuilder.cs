@@ -34,13 +34,17 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
         string reference = controlReferences();
         bool v4 = inbound.SyntaxVersion == "4";
         using var stream = new MemoryStream();
-        using var writer = new EdifactWriter(stream, inbound.Delimiters, inbound.Encoding, _options.SegmentSuffix, leaveOpen: true, decimalMark: inbound.DecimalMark);
-        writer.BeginInterchange(new EdifactInterchangeEnvelope(inbound.RecipientId, inbound.SenderId, reference, _options.TimeProvider.GetLocalNow())
+        // We answer in the partner's delimiters, unless they have no release character to free a delimiter in a value.
+        bool mirror = inbound.Delimiters.Release is not null;
+        using var writer = mirror
+            ? new EdifactWriter(stream, inbound.Delimiters, inbound.Encoding, _options.SegmentSuffix, leaveOpen: true, decimalMark: inbound.DecimalMark)
+            : new EdifactWriter(stream, EdifactWriter.DefaultDelimiters, inbound.Encoding, _options.SegmentSuffix, leaveOpen: true);
+        writer.BeginInterchange(new EdifactInterchangeEnvelope(Safe(inbound.RecipientId), Safe(inbound.SenderId), reference, _options.TimeProvider.GetLocalNow())
         {
             SyntaxIdentifier = EdifactCharacterSets.IsKnown(inbound.SyntaxIdentifier) ? inbound.SyntaxIdentifier : "UNOA",
             SyntaxVersion = inbound.SyntaxVersion is "1" or "2" or "3" or "4" ? inbound.SyntaxVersion : "3",
-            SenderQualifier = NullIfEmpty(inbound.RecipientQualifier),
-            RecipientQualifier = NullIfEmpty(inbound.SenderQualifier),
+            SenderQualifier = NullIfEmpty(Safe(inbound.RecipientQualifier)),
+            RecipientQualifier = NullIfEmpty(Safe(inbound.SenderQualifier)),
             IsTest = inbound.IsTest,
         });
         if (v4)
@@ -53,9 +57,9 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
         }
         var b = new SegmentListBuilder();
         EdiIssue? first = errors.FirstOrDefault();
-        b.Add("UCI", inbound.ControlReference,
-            b.AddComposite(inbound.SenderId, NullIfEmpty(inbound.SenderQualifier)),
-            b.AddComposite(inbound.RecipientId, NullIfEmpty(inbound.RecipientQualifier)),
+        b.Add("UCI", Safe(inbound.ControlReference),
+            b.AddComposite(Safe(inbound.SenderId), NullIfEmpty(Safe(inbound.SenderQualifier))),
+            b.AddComposite(Safe(inbound.RecipientId), NullIfEmpty(Safe(inbound.RecipientQualifier))),
             interchangeAction,
             first is null ? null : EdifactSyntaxErrorCodes.Of(first.Code),
             first?.SegmentTag is "UNB" or "UNZ" ? first.SegmentTag : null,
@@ -70,7 +74,7 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
                     var groupErrors = group.Issues.Where(i => i.Severity == EdiSeverity.Error).ToList();
                     bool groupRejected = groupErrors.Count > 0 || (group.Messages.Count > 0 && group.Messages.All(m => !m.IsAccepted));
                     IReadOnlyList<string> sender = g.Header.GetComponents(2), recipient = g.Header.GetComponents(3);
-                    b.Add("UCF", g.ReferenceNumber, b.AddComposite([.. sender]), b.AddComposite([.. recipient]), groupRejected ? "4" : "7",
+                    b.Add("UCF", Safe(g.ReferenceNumber), b.AddComposite([.. sender.Select(Safe)]), b.AddComposite([.. recipient.Select(Safe)]), groupRejected ? "4" : "7",
                         groupErrors.Count > 0 ? EdifactSyntaxErrorCodes.Of(groupErrors[0].Code) : null);
                 }
                 foreach (EdifactMessageResult message in group.Messages)
@@ -98,8 +102,8 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
     {
         var errors = message.Issues.Where(i => i.Severity == EdiSeverity.Error).ToList();
         EdiIssue? messageError = errors.FirstOrDefault(i => i.Level == EdiIssueLevel.Document);
-        b.Add("UCM", message.ReferenceNumber,
-            b.AddComposite(message.Type, message.Version, message.Release, message.Agency, NullIfEmpty(message.AssociationCode)),
+        b.Add("UCM", Safe(message.ReferenceNumber),
+            b.AddComposite(Safe(message.Type), Safe(message.Version), Safe(message.Release), Safe(message.Agency), NullIfEmpty(Safe(message.AssociationCode))),
             message.IsAccepted ? "7" : "4",
             messageError is null ? null : EdifactSyntaxErrorCodes.Of(messageError.Code),
             messageError?.SegmentTag is "UNH" or "UNT" ? messageError.SegmentTag : null);
@@ -121,4 +125,11 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
             issue.ComponentPosition > 0 ? issue.ComponentPosition.ToString(CultureInfo.InvariantCulture) : null);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    // Values copied from the partner's file may hold control bytes (a damaged or hostile file); they are never
+    // data, and the writer's in-memory delimiters are control bytes, so they go.
+    private static string Safe(string value) =>
+        value.AsSpan().ContainsAnyInRange('\0', '\u001F') || value.Contains('\u007F', StringComparison.Ordinal)
+            ? new string([.. value.Where(c => c >= ' ' && c != '\u007F')])
+            : value;
 }

@@ -9,7 +9,7 @@ namespace Gateway.Tests.Edi.X12;
 /// <summary>100,000 truncations, byte flips and delimiter swaps give only <see cref="EdiFormatException"/> or issues.</summary>
 public class X12MutationTests
 {
-    private const int Mutations = 100_000;
+    private const int Count = 100_000;
 
     [Test]
     [CancelAfter(600_000)]
@@ -20,10 +20,10 @@ public class X12MutationTests
         var builder = new X12AcknowledgmentBuilder(new X12SequentialControlNumbers());
         var validator = new X12Validator();
         int formatErrors = 0, validated = 0;
-        for (int n = 0; n < Mutations; n++)
+        for (int n = 0; n < Count; n++)
         {
             byte[] seed = seeds[random.Next(seeds.Count)];
-            byte[] input = Mutate(seed, random);
+            byte[] input = Mutations.Apply(seed, random);
             try
             {
                 foreach (X12InterchangeResult result in validator.ValidateStream(new MemoryStream(input)))
@@ -42,38 +42,8 @@ public class X12MutationTests
                 Assert.Fail($"Mutation {n} (seed 20261128) threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
             }
         }
-        TestContext.Out.WriteLine($"{Mutations} mutations: {validated} validated, {formatErrors} not readable");
-        Assert.That(validated + formatErrors, Is.EqualTo(Mutations));
-    }
-
-    private static byte[] Mutate(byte[] seed, Random random)
-    {
-        byte[] data = (byte[])seed.Clone();
-        switch (random.Next(4))
-        {
-            case 0:
-                return data[..random.Next(data.Length + 1)];
-            case 1:
-                for (int i = random.Next(1, 4); i > 0; i--)
-                {
-                    data[random.Next(data.Length)] = (byte)random.Next(256);
-                }
-                return data;
-            case 2:
-                byte[] delimiters = [data[3], data[104], data[105], (byte)'*', (byte)'~', (byte)':', (byte)'\n', (byte)'^'];
-                byte from = delimiters[random.Next(delimiters.Length)], to = delimiters[random.Next(delimiters.Length)];
-                int start = random.Next(data.Length);
-                for (int i = start; i < data.Length && i < start + 200; i++)
-                {
-                    data[i] = data[i] == from ? to : data[i] == to ? from : data[i];
-                }
-                return data;
-            default:
-                int at = random.Next(data.Length), length = random.Next(1, 40);
-                byte[] copy = data[at..Math.Min(data.Length, at + length)];
-                int insert = random.Next(data.Length);
-                return [.. data[..insert], .. copy, .. data[insert..]];
-        }
+        TestContext.Out.WriteLine($"{Count} mutations: {validated} validated, {formatErrors} not readable");
+        Assert.That(validated + formatErrors, Is.EqualTo(Count));
     }
 
     private static List<byte[]> Seeds()
