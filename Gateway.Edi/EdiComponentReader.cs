@@ -32,9 +32,25 @@ public ref struct EdiComponentReader
             return false;
         }
         int end = _position;
-        while (end < _value.Length && _value[end] != _separator)
+        while (true)
         {
-            end += _release is byte r && _value[end] == r ? 2 : 1;
+            ReadOnlySpan<byte> rest = _value[end..];
+            int i = _release is byte r ? rest.IndexOfAny(_separator, r) : rest.IndexOf(_separator);
+            if (i < 0)
+            {
+                end = _value.Length;
+                break;
+            }
+            end += i;
+            if (_value[end] == _separator)
+            {
+                break;
+            }
+            end += 2; // a release character frees the byte after it
+            if (end >= _value.Length)
+            {
+                break;
+            }
         }
         end = Math.Min(end, _value.Length);
         ValueSpan = _value[_position..end];

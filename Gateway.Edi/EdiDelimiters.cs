@@ -32,6 +32,7 @@ public sealed record EdiDelimiters
         Stops = SearchValues.Create([.. all.Where(b => b != component && b != repetition)]);
         byte[] suspicious = [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), 0x7F, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b), component, .. repetition is byte rep ? new[] { rep } : []];
         ValueAnomalies = SearchValues.Create([.. suspicious.Where(b => b != element)]);
+        ValueAnomaliesBesideComponents = SearchValues.Create([.. suspicious.Where(b => b != element && b != component)]);
         AllDelimiters = SearchValues.Create([.. all]);
     }
 
@@ -63,6 +64,9 @@ public sealed record EdiDelimiters
     /// <summary>Bytes that need a closer look inside a segment's values: component and repetition separators,
     /// control bytes and non-ASCII.</summary>
     internal SearchValues<byte> ValueAnomalies { get; }
+
+    /// <summary><see cref="ValueAnomalies"/> without the component separator.</summary>
+    internal SearchValues<byte> ValueAnomaliesBesideComponents { get; }
 
     /// <summary>Every delimiter byte, for refusing values that contain one.</summary>
     internal SearchValues<byte> AllDelimiters { get; }

@@ -134,7 +134,7 @@ public sealed partial class EdifactReader : IDisposable
             if (tag == UntKey)
             {
                 Add(builder, raw);
-                return new EdifactMessage(Interchange!, Group, builder.Build(), hasTrailer: true);
+                return new EdifactMessage(Interchange!, Group, Build(builder), hasTrailer: true);
             }
             if (tag == UnhKey || tag == UneKey || tag == UnzKey || tag == UngKey || tag == UnbKey || raw.Text.StartsWith("UNA"u8))
             {
@@ -147,10 +147,13 @@ public sealed partial class EdifactReader : IDisposable
             }
             Add(builder, raw);
         }
-        var message = new EdifactMessage(Interchange!, Group, builder.Build(), hasTrailer: false);
+        var message = new EdifactMessage(Interchange!, Group, Build(builder), hasTrailer: false);
         Report(EdiIssueCode.TransactionSetTrailerMissing, $"Message {message.ReferenceNumber} has no UNT", _scanner.LastSegmentEnd, message.ReferenceNumber);
         return message;
     }
+
+    private SegmentList Build(SegmentListBuilder builder) =>
+        _options.BorrowTransactionSets ? builder.BuildBorrowed() : builder.Build();
 
     private bool EndGroup()
     {

@@ -19,7 +19,9 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
     /// <exception cref="EdiFormatException">The stream is not EDIFACT or a UNA/UNB is unreadable.</exception>
     public IEnumerable<EdifactInterchangeResult> ValidateStream(Stream stream, Action<EdifactMessage, EdifactMessageResult>? onMessage = null)
     {
-        using var reader = new EdifactReader(stream, _options.Reader, leaveOpen: true);
+        // Nothing here keeps a message past its validation, so the reader may lend its buffers; a callback might keep one.
+        EdiReaderOptions readerOptions = onMessage is null ? _options.Reader with { BorrowTransactionSets = true } : _options.Reader;
+        using var reader = new EdifactReader(stream, readerOptions, leaveOpen: true);
         EdifactInterchangeResult? current = null;
         EdifactGroupResult? group = null;
         var references = new HashSet<string>(StringComparer.Ordinal);

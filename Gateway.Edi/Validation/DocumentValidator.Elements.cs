@@ -21,9 +21,11 @@ internal sealed partial class DocumentValidator
             AddElement(EdiIssueCode.TooManyElements, context, uses.Length + 1, 0, 0, null, segment[uses.Length + 1],
                 $"{definition.Tag} has {count} elements; it defines {uses.Length}");
         }
-        // One vectorised look at the whole segment: most segments hold no separator, control byte or non-ASCII inside values.
+        // One vectorised look at the whole segment: most segments hold no repetition, control byte or non-ASCII
+        // inside values. Component separators are allowed here (EDIFACT has composites everywhere); a simple
+        // element that holds one is caught below.
         ElementBounds last = bounds[^1];
-        bool clean = !data[bounds[0].Start..(last.Start + last.Length)].ContainsAny(context.Delimiters.ValueAnomalies);
+        bool clean = !data[bounds[0].Start..(last.Start + last.Length)].ContainsAny(context.Delimiters.ValueAnomaliesBesideComponents);
         ulong present = 0;
         for (int i = 1; i <= uses.Length; i++)
         {
@@ -32,7 +34,11 @@ internal sealed partial class DocumentValidator
             if (!value.IsEmpty)
             {
                 present |= 1UL << i;
-                if (clean && use.Element is ElementDefinition element)
+                if (clean && use.Composite is not null)
+                {
+                    ValidateComposite(value, use, context, i, 0, clean: true);
+                }
+                else if (clean && use.Element is ElementDefinition element && !value.Contains(context.Delimiters.Component))
                 {
                     // The common case, inline: a clean string or code within its lengths.
                     bool text = element.Kind is ElementType.AlphaNumeric or ElementType.Identifier && _document.Repertoire is null;
@@ -108,7 +114,7 @@ internal sealed partial class DocumentValidator
         }
     }
 
-    private void ValidateComposite(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int repetition)
+    private void ValidateComposite(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int repetition, bool clean = false)
     {
         CompositeDefinition composite = use.Composite!;
         int defined = composite.Components.Length;
@@ -125,7 +131,8 @@ internal sealed partial class DocumentValidator
             present |= reader.ValueSpan.IsEmpty ? 0 : 1UL << reader.Index;
             if (!reader.ValueSpan.IsEmpty)
             {
-                ValidateSimple(reader.ValueSpan, ValueScan.Of(reader.ValueSpan, context.Delimiters), composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
+                ValueScan scan = clean ? new ValueScan(false, false, false, reader.ValueSpan.Length) : ValueScan.Of(reader.ValueSpan, context.Delimiters);
+                ValidateSimple(reader.ValueSpan, scan, composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
             }
         }
         for (int c = 0; c < defined; c++)

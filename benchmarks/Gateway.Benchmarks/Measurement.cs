@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Gateway.Edi.Edifact;
+using Gateway.Edi.Edifact.Acknowledgments;
 using Gateway.Edi.X12;
 using Gateway.Edi.X12.Acknowledgments;
 
@@ -42,6 +44,39 @@ internal static class Measurement
     private static long Pass(string phase, string file)
     {
         using FileStream stream = new(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Path.GetFileName(file).StartsWith("orders-", StringComparison.Ordinal) ? EdifactPass(phase, stream) : X12Pass(phase, stream);
+    }
+
+    private static long EdifactPass(string phase, Stream stream)
+    {
+        long messages = 0;
+        if (phase == "read")
+        {
+            using var reader = new EdifactReader(stream);
+            while (reader.Read())
+            {
+                messages += reader.Kind == EdifactReadKind.Message ? 1 : 0;
+            }
+            return messages;
+        }
+        var builder = new EdifactContrlBuilder(() => "1", new EdifactAcknowledgmentOptions { Policy = EdifactAcknowledgmentPolicy.Always, Positive = true });
+        foreach (EdifactInterchangeResult result in new EdifactValidator().ValidateStream(stream))
+        {
+            messages += result.Groups.Sum(g => g.Messages.Count);
+            if (phase == "validate+ack" && builder.Build(result) is null)
+            {
+                throw new InvalidOperationException("No CONTRL was built.");
+            }
+            if (!result.IsValid)
+            {
+                throw new InvalidOperationException($"The generated batch is not valid: {result.AllIssues.First()}");
+            }
+        }
+        return messages;
+    }
+
+    private static long X12Pass(string phase, Stream stream)
+    {
         long sets = 0;
         if (phase == "read")
         {
