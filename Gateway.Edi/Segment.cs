@@ -35,6 +35,12 @@ public readonly struct Segment : IEquatable<Segment>
     /// <summary>The bounds of the tag (0) and the elements (1 on) in <see cref="RawData"/>.</summary>
     internal ReadOnlySpan<ElementBounds> RawBounds => _list.Bounds(_index);
 
+    /// <summary>How the stored text decodes.</summary>
+    internal System.Text.Encoding Encoding => _list.Encoding;
+
+    /// <summary>Whether the segment was read from a file (its text is as received, escapes included) rather than built.</summary>
+    internal bool WasRead => BytePosition >= 0;
+
     /// <summary>The delimiters of the stored text.</summary>
     public EdiDelimiters Delimiters => _list.Delimiters;
 

@@ -60,25 +60,39 @@ internal sealed class SegmentEncoder(EdiDelimiters delimiters, Encoding encoding
         }
     }
 
-    /// <summary>Appends an element read with <paramref name="source"/> delimiters, re-delimited for these.</summary>
-    public void AppendElement(ReadOnlySpan<byte> value, EdiDelimiters source, string tag, int position)
+    /// <summary>Appends an element stored with <paramref name="source"/> delimiters and encoding, re-delimited and
+    /// re-encoded for these; <paramref name="sourceEscaped"/> says whether the stored text uses release characters.</summary>
+    public void AppendElement(ReadOnlySpan<byte> value, EdiDelimiters source, Encoding sourceEncoding, bool sourceEscaped, string tag, int position)
     {
-        var repetitions = new EdiComponentReader(value, source.Repetition ?? source.Element, source.Release);
+        byte? sourceRelease = sourceEscaped ? source.Release : null;
+        if (source.Repetition is not byte repetition)
+        {
+            // Without a repetition separator the whole value is one occurrence, whatever bytes it holds.
+            AppendOccurrence(value, source, sourceEncoding, sourceRelease, tag, position);
+            return;
+        }
+        var repetitions = new EdiComponentReader(value, repetition, sourceRelease);
         while (repetitions.Read())
         {
             if (repetitions.Index > 1)
             {
                 Append(Delimiters.Repetition ?? throw new ArgumentException($"{tag}{position:00} repeats, but these delimiters have no repetition separator."));
             }
-            var components = new EdiComponentReader(repetitions.ValueSpan, source.Component, source.Release);
-            while (components.Read())
+            AppendOccurrence(repetitions.ValueSpan, source, sourceEncoding, sourceRelease, tag, position);
+        }
+    }
+
+    private void AppendOccurrence(ReadOnlySpan<byte> occurrence, EdiDelimiters source, Encoding sourceEncoding, byte? sourceRelease, string tag, int position)
+    {
+        var components = new EdiComponentReader(occurrence, source.Component, sourceRelease);
+        while (components.Read())
+        {
+            if (components.Index > 1)
             {
-                if (components.Index > 1)
-                {
-                    Append(Delimiters.Component);
-                }
-                AppendValue(Unescape(components.ValueSpan, source.Release), tag, position);
+                Append(Delimiters.Component);
             }
+            ReadOnlySpan<byte> part = Unescape(components.ValueSpan, sourceRelease);
+            AppendValue(sourceEncoding.Equals(Encoding) ? part : Encoding.GetBytes(sourceEncoding.GetString(part)), tag, position);
         }
     }
 

@@ -108,8 +108,8 @@ public sealed class SegmentListBuilder
     private void AppendElement(string value)
     {
         int start = _dataLength;
-        EnsureData(value.Length * 3);
-        int written = System.Text.Encoding.UTF8.GetBytes(value, _data.AsSpan(_dataLength));
+        EnsureData(_encoding.GetMaxByteCount(value.Length));
+        int written = _encoding.GetBytes(value, _data.AsSpan(_dataLength));
         _dataLength += written;
         EnsureElements(1);
         _elements[_elementCount++] = new ElementBounds(start, written, false);

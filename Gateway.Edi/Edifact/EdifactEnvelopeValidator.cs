@@ -9,20 +9,22 @@ internal static class EdifactEnvelopeValidator
     public static void CheckHeader(EdifactInterchange interchange, IReadOnlyCollection<string>? ourIds, List<EdiIssue> issues)
     {
         Segment unb = interchange.Header;
-        void Check(bool ok, EdiIssueCode code, int element, string message)
+        void Check(bool ok, EdiIssueCode code, int element, string message, int component = 0)
         {
             if (!ok)
             {
-                issues.Add(Issue(code, unb, element, message, interchange.ControlReference));
+                issues.Add(Issue(code, unb, element, message, interchange.ControlReference) with { ComponentPosition = component });
             }
         }
-        Check(EdifactCharacterSets.IsKnown(interchange.SyntaxIdentifier), EdiIssueCode.StandardNotSupported, 1, $"UNB syntax identifier '{interchange.SyntaxIdentifier}' is not one we read (UNOA to UNOL, UNOW, UNOX, UNOY)");
-        Check(interchange.SyntaxVersion is "1" or "2" or "3" or "4", EdiIssueCode.InterchangeVersionNotSupported, 1, $"UNB syntax version '{interchange.SyntaxVersion}' is not 1 to 4");
-        Check(interchange.SenderId.Length > 0, EdiIssueCode.InvalidSenderId, 2, "UNB sender identification is empty");
-        Check(interchange.RecipientId.Length > 0, EdiIssueCode.InvalidReceiverId, 3, "UNB recipient identification is empty");
-        Check(ourIds is null || ourIds.Contains(interchange.RecipientId), EdiIssueCode.UnknownReceiver, 3, $"UNB recipient '{interchange.RecipientId}' is not one of our identities");
-        Check(IsDate(interchange.Date), EdiIssueCode.InvalidInterchangeDate, 4, $"UNB date '{interchange.Date}' is not YYMMDD or CCYYMMDD");
-        Check(IsTime(interchange.Time), EdiIssueCode.InvalidInterchangeTime, 4, $"UNB time '{interchange.Time}' is not HHMM");
+        Check(EdifactCharacterSets.IsKnown(interchange.SyntaxIdentifier), EdiIssueCode.StandardNotSupported, 1, $"UNB syntax identifier '{interchange.SyntaxIdentifier}' is not one we read (UNOA to UNOL, UNOW, UNOX, UNOY)", 1);
+        Check(interchange.SyntaxVersion is "1" or "2" or "3" or "4", EdiIssueCode.InterchangeVersionNotSupported, 1, $"UNB syntax version '{interchange.SyntaxVersion}' is not 1 to 4", 2);
+        Check(interchange.SenderId.Length > 0, EdiIssueCode.InvalidSenderId, 2, "UNB sender identification is empty", 1);
+        Check(interchange.RecipientId.Length > 0, EdiIssueCode.InvalidReceiverId, 3, "UNB recipient identification is empty", 1);
+        Check(ourIds is null || ourIds.Contains(interchange.RecipientId), EdiIssueCode.UnknownReceiver, 3, $"UNB recipient '{interchange.RecipientId}' is not one of our identities", 1);
+        // Syntax 4 dates have the century (CCYYMMDD); earlier versions do not (YYMMDD).
+        bool v4 = interchange.SyntaxVersion == "4";
+        Check(IsDate(interchange.Date) && interchange.Date.Length == (v4 ? 8 : 6), EdiIssueCode.InvalidInterchangeDate, 4, $"UNB date '{interchange.Date}' is not {(v4 ? "CCYYMMDD" : "YYMMDD")}", 1);
+        Check(IsTime(interchange.Time), EdiIssueCode.InvalidInterchangeTime, 4, $"UNB time '{interchange.Time}' is not HHMM", 2);
         Check(interchange.ControlReference.Length is >= 1 and <= 14, EdiIssueCode.InvalidInterchangeControlNumber, 5, $"UNB control reference '{interchange.ControlReference}' must be 1 to 14 characters");
         // "0" is no code, but translators write it for "not requested"; it is taken so.
         Check(unb[9] is "" or "0" or "1" or "2", EdiIssueCode.InvalidAcknowledgmentRequested, 9, $"UNB acknowledgement request '{unb[9]}' is not 1 or 2");
@@ -68,9 +70,11 @@ internal static class EdifactEnvelopeValidator
         string icr = message.Interchange.ControlReference;
         string? gcr = message.Group?.ReferenceNumber;
         // S009 0052: D (directory), S, or a service message version such as CONTRL's 4.
-        if (message.Version is not ("D" or "S" or "1" or "2" or "3" or "4") || message.Type.Length is 0 or > 6)
+        bool typeOk = message.Type.Length is >= 1 and <= 6;
+        if (!typeOk || message.Version is not ("D" or "S" or "1" or "2" or "3" or "4"))
         {
-            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetId, unh, 2, $"UNH message identifier '{message.Type}:{message.Version}:{message.Release}' has no valid type and version (D, S, or 1 to 4)", icr, gcr, message.ReferenceNumber, 1));
+            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetId, unh, 2, $"UNH message identifier '{message.Type}:{message.Version}:{message.Release}' has no valid type and version (D, S, or 1 to 4)", icr, gcr, message.ReferenceNumber, 1)
+                with { ComponentPosition = typeOk ? 2 : 1 });
         }
         if (message.ReferenceNumber.Length is < 1 or > 14)
         {

@@ -12,7 +12,7 @@ public static class EdifactSyntaxErrorCodes
     {
         EdiIssueCode.StandardNotSupported or EdiIssueCode.InterchangeVersionNotSupported or EdiIssueCode.GroupVersionNotSupported => "2",
         EdiIssueCode.UnknownReceiver => "7",
-        EdiIssueCode.InvalidCodeValue or EdiIssueCode.InvalidInterchangeDate or EdiIssueCode.InvalidInterchangeTime
+        EdiIssueCode.InvalidCodeValue or EdiIssueCode.InvalidTransactionSetId or EdiIssueCode.InvalidInterchangeDate or EdiIssueCode.InvalidInterchangeTime
             or EdiIssueCode.InvalidAcknowledgmentRequested or EdiIssueCode.InvalidInterchangeControlNumber or EdiIssueCode.InvalidGroupDateTime => "12",
         EdiIssueCode.MandatoryElementMissing or EdiIssueCode.MandatorySegmentMissing or EdiIssueCode.ConditionalElementMissing
             or EdiIssueCode.TransactionSetTrailerMissing or EdiIssueCode.GroupTrailerMissing or EdiIssueCode.InterchangeTrailerMissing
@@ -20,7 +20,8 @@ public static class EdifactSyntaxErrorCodes
         EdiIssueCode.UnexpectedSegment or EdiIssueCode.SegmentOutOfOrder or EdiIssueCode.SegmentNotInTransactionSet
             or EdiIssueCode.UnrecognizedSegment or EdiIssueCode.InvalidInterchangeContent => "15",
         EdiIssueCode.TooManyElements or EdiIssueCode.TooManyComponents => "16",
-        EdiIssueCode.InvalidCharacter => "21",
+        EdiIssueCode.CharacterNotInRepertoire => "21",
+        EdiIssueCode.InvalidCharacter => "37",
         EdiIssueCode.InvalidUsageIndicator => "25",
         EdiIssueCode.DuplicateInterchange or EdiIssueCode.DuplicateGroupControlNumber or EdiIssueCode.DuplicateTransactionSetControlNumber => "26",
         EdiIssueCode.InterchangeControlNumberMismatch or EdiIssueCode.GroupControlNumberMismatch or EdiIssueCode.TransactionSetControlNumberMismatch => "28",

@@ -31,6 +31,9 @@ public sealed class EdifactWriter : IDisposable
     /// <summary>The syntax 3 defaults <c>:+.? '</c>, which need no UNA.</summary>
     public static EdiDelimiters DefaultDelimiters { get; } = new((byte)'+', (byte)':', (byte)'\'', release: (byte)'?');
 
+    /// <summary>The syntax 4 defaults <c>:+.?*'</c>, which need no UNA in a syntax 4 interchange.</summary>
+    public static EdiDelimiters DefaultDelimitersVersion4 { get; } = new((byte)'+', (byte)':', (byte)'\'', (byte)'*', (byte)'?');
+
     /// <summary>The delimiters written.</summary>
     public EdiDelimiters Delimiters => _encoder.Delimiters;
 
@@ -42,12 +45,13 @@ public sealed class EdifactWriter : IDisposable
         {
             throw new InvalidOperationException("An interchange is already open; end it first.");
         }
-        if (Delimiters != DefaultDelimiters || _decimalMark != (byte)'.')
+        bool v4 = envelope.SyntaxVersion == "4";
+        // Without UNA a reader assumes the defaults of the syntax version, which in 4 include '*' for repetition.
+        if (Delimiters != (v4 ? DefaultDelimitersVersion4 : DefaultDelimiters) || _decimalMark != (byte)'.')
         {
             WriteServiceStringAdvice();
         }
-        bool v4 = envelope.SyntaxVersion == "4";
-        var unb = new SegmentListBuilder();
+        var unb = new SegmentListBuilder(EdiDelimiters.Internal, encoding: _encoder.Encoding);
         unb.Add("UNB",
             unb.AddComposite(envelope.SyntaxIdentifier, envelope.SyntaxVersion),
             unb.AddComposite(envelope.SenderId, envelope.SenderQualifier),
@@ -70,7 +74,7 @@ public sealed class EdifactWriter : IDisposable
         {
             throw new InvalidOperationException("A message needs an open interchange and no open message.");
         }
-        var unh = new SegmentListBuilder();
+        var unh = new SegmentListBuilder(EdiDelimiters.Internal, encoding: _encoder.Encoding);
         unh.Add("UNH", reference, unh.AddComposite(identifier));
         _messageReference = reference;
         _messageSegments = 0;
@@ -102,7 +106,7 @@ public sealed class EdifactWriter : IDisposable
     /// <summary>Writes a segment from its tag and simple element values, escaping delimiters in them.</summary>
     public void WriteSegment(string tag, params ReadOnlySpan<string?> elements)
     {
-        var builder = new SegmentListBuilder();
+        var builder = new SegmentListBuilder(EdiDelimiters.Internal, encoding: _encoder.Encoding);
         builder.Add(tag, elements);
         WriteSegment(builder.Build()[0]);
     }
@@ -112,7 +116,8 @@ public sealed class EdifactWriter : IDisposable
     {
         string tag = segment.Tag;
         _encoder.Begin(tag);
-        if (segment.Delimiters == Delimiters)
+        // A segment read with these delimiters is copied as received, escapes included; anything else is re-encoded.
+        if (segment.Delimiters == Delimiters && segment.WasRead && segment.Encoding.Equals(_encoder.Encoding))
         {
             _encoder.Append(segment.Text[segment.TagSpan.Length..]);
         }
@@ -121,7 +126,7 @@ public sealed class EdifactWriter : IDisposable
             for (int i = 1; i <= segment.ElementCount; i++)
             {
                 _encoder.Append(Delimiters.Element);
-                _encoder.AppendElement(segment.GetSpan(i), segment.Delimiters, tag, i);
+                _encoder.AppendElement(segment.GetSpan(i), segment.Delimiters, segment.Encoding, sourceEscaped: segment.WasRead, tag, i);
             }
         }
         _encoder.Flush(_stream);

@@ -34,11 +34,13 @@ internal sealed partial class DocumentValidator
             if (!value.IsEmpty)
             {
                 present |= 1UL << i;
-                if (clean && use.Composite is not null)
+                // An element with release characters (EDIFACT "?:") takes the careful path.
+                bool escaped = bounds[i].Escaped;
+                if (clean && !escaped && use.Composite is not null)
                 {
                     ValidateComposite(value, use, context, i, 0, clean: true);
                 }
-                else if (clean && use.Element is ElementDefinition element && !value.Contains(context.Delimiters.Component))
+                else if (clean && !escaped && use.Element is ElementDefinition element && !value.Contains(context.Delimiters.Component))
                 {
                     // The common case, inline: a clean string or code within its lengths.
                     bool text = element.Kind is ElementType.AlphaNumeric or ElementType.Identifier && _document.Repertoire is null;
@@ -66,7 +68,7 @@ internal sealed partial class DocumentValidator
 
     private void ValidateElement(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position)
     {
-        ValueScan scan = ValueScan.Of(value, context.Delimiters);
+        ValueScan scan = ValueScan.Of(value, context.Delimiters, raw: true);
         if (scan.HasRepetition)
         {
             ValidateRepetitions(value, use, context, position);
@@ -82,14 +84,15 @@ internal sealed partial class DocumentValidator
         }
         else
         {
-            ValidateSimple(value, scan, use, context, position, 0, 0);
+            ReadOnlySpan<byte> plain = Plain(value, context.Delimiters.Release);
+            ValidateSimple(plain, ValueScan.Of(plain, context.Delimiters, raw: false), use, context, position, 0, 0);
         }
     }
 
     private void ValidateRepetitions(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position)
     {
         byte separator = context.Delimiters.Repetition!.Value;
-        var reader = new EdiComponentReader(value, separator);
+        var reader = new EdiComponentReader(value, separator, context.Delimiters.Release);
         while (reader.Read())
         {
             if (reader.Index > use.Repeat)
@@ -109,7 +112,8 @@ internal sealed partial class DocumentValidator
             }
             else
             {
-                ValidateSimple(reader.ValueSpan, ValueScan.Of(reader.ValueSpan, context.Delimiters), use, context, position, 0, reader.Index);
+                ReadOnlySpan<byte> plain = Plain(reader.ValueSpan, context.Delimiters.Release);
+                ValidateSimple(plain, ValueScan.Of(plain, context.Delimiters, raw: false), use, context, position, 0, reader.Index);
             }
         }
     }
@@ -119,7 +123,7 @@ internal sealed partial class DocumentValidator
         CompositeDefinition composite = use.Composite!;
         int defined = composite.Components.Length;
         ulong present = 0;
-        var reader = new EdiComponentReader(value, context.Delimiters.Component);
+        var reader = new EdiComponentReader(value, context.Delimiters.Component, context.Delimiters.Release);
         while (reader.Read())
         {
             if (reader.Index > defined)
@@ -131,8 +135,9 @@ internal sealed partial class DocumentValidator
             present |= reader.ValueSpan.IsEmpty ? 0 : 1UL << reader.Index;
             if (!reader.ValueSpan.IsEmpty)
             {
-                ValueScan scan = clean ? new ValueScan(false, false, false, reader.ValueSpan.Length) : ValueScan.Of(reader.ValueSpan, context.Delimiters);
-                ValidateSimple(reader.ValueSpan, scan, composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
+                ReadOnlySpan<byte> plain = clean ? reader.ValueSpan : Plain(reader.ValueSpan, context.Delimiters.Release);
+                ValueScan scan = clean ? new ValueScan(false, false, false, plain.Length) : ValueScan.Of(plain, context.Delimiters, raw: false);
+                ValidateSimple(plain, scan, composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
             }
         }
         for (int c = 0; c < defined; c++)
@@ -197,7 +202,7 @@ internal sealed partial class DocumentValidator
             default:
                 if (_document.Repertoire is { } repertoire && value.ContainsAnyExcept(repertoire))
                 {
-                    AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) holds characters outside the interchange's character set");
+                    AddElement(EdiIssueCode.CharacterNotInRepertoire, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) holds characters outside the interchange's character set");
                     return;
                 }
                 if (scan.HasControl)
@@ -228,15 +233,23 @@ internal sealed partial class DocumentValidator
     /// <summary>What one pass over a value finds: separators inside it, control characters, and its length in characters.</summary>
     private readonly record struct ValueScan(bool HasComponent, bool HasRepetition, bool HasControl, int Length)
     {
-        // Values are a few bytes long: one scalar pass beats several vectorised searches.
-        public static ValueScan Of(ReadOnlySpan<byte> value, EdiDelimiters delimiters)
+        // Values are a few bytes long: one scalar pass beats several vectorised searches. A raw value may hold
+        // release characters: the byte after one is data, never a separator.
+        public static ValueScan Of(ReadOnlySpan<byte> value, EdiDelimiters delimiters, bool raw)
         {
             byte component = delimiters.Component;
             int repetition = delimiters.Repetition ?? -1;
+            int release = raw ? delimiters.Release ?? -1 : -1;
             bool hasComponent = false, hasRepetition = false, hasControl = false;
             int continuation = 0;
-            foreach (byte b in value)
+            for (int i = 0; i < value.Length; i++)
             {
+                byte b = value[i];
+                if (b == release && i + 1 < value.Length)
+                {
+                    i++;
+                    continue;
+                }
                 if (b < 0x20 || b == 0x7F)
                 {
                     hasControl |= b != component && b != repetition;
@@ -274,6 +287,26 @@ internal sealed partial class DocumentValidator
     }
 
     private static string Decode(ReadOnlySpan<byte> value) => Edi.Segment.Decode(value);
+
+    // The value without release characters ("O?'BRIEN" is O'BRIEN): what lengths, codes and types are checked on.
+    private static ReadOnlySpan<byte> Plain(ReadOnlySpan<byte> value, byte? release)
+    {
+        if (release is not byte r || value.IndexOf(r) < 0)
+        {
+            return value;
+        }
+        var plain = new byte[value.Length];
+        int n = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (value[i] == r && i + 1 < value.Length)
+            {
+                i++;
+            }
+            plain[n++] = value[i];
+        }
+        return plain.AsSpan(0, n);
+    }
 
     private static string Where(in ElementContext context, int position, int component) =>
         component > 0 ? $"{context.Tag}{position:00}-{component}" : $"{context.Tag}{position:00}";

@@ -77,7 +77,7 @@ internal sealed partial class DocumentValidator : ILoopListener
         string? loop = _tracker.Current.LoopId;
         if (!IsSegmentTag(segment.TagSpan) || !_schema.Dictionary.Segments.ContainsKey(tag) && !_schema.Tags.Contains(tag))
         {
-            Add(EdiIssueCode.UnrecognizedSegment, position, tag, loop, $"{Printable(tag)} is not a segment of X12 {_schema.Version}");
+            Add(EdiIssueCode.UnrecognizedSegment, position, tag, loop, $"{Printable(tag)} is not a segment of {_schema.Version}");
         }
         else if (!_schema.Tags.Contains(tag))
         {

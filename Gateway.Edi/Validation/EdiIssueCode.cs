@@ -193,4 +193,7 @@ public enum EdiIssueCode
 
     /// <summary>A segment or composite ends with a separator (EDIFACT 0085 45).</summary>
     TrailingSeparator,
+
+    /// <summary>A character outside the interchange's character set, such as lower case in UNOA (0085 21; AK403 6).</summary>
+    CharacterNotInRepertoire,
 }

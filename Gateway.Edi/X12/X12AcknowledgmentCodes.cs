@@ -87,7 +87,7 @@ public static class X12AcknowledgmentCodes
         EdiIssueCode.TooManyElements => "3",
         EdiIssueCode.ElementTooShort => "4",
         EdiIssueCode.ElementTooLong => "5",
-        EdiIssueCode.InvalidCharacter => "6",
+        EdiIssueCode.InvalidCharacter or EdiIssueCode.CharacterNotInRepertoire => "6",
         EdiIssueCode.InvalidCodeValue => "7",
         EdiIssueCode.InvalidDate => "8",
         EdiIssueCode.InvalidTime => "9",

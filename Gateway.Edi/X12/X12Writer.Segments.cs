@@ -35,7 +35,7 @@ public sealed partial class X12Writer
     public void WriteSegment(Segment segment)
     {
         EdiDelimiters source = segment.Delimiters;
-        if (source == Delimiters)
+        if (source == Delimiters && segment.WasRead)
         {
             _encoder.Begin(segment.Tag);
             _encoder.Append(segment.Text[segment.TagSpan.Length..]);
@@ -53,7 +53,7 @@ public sealed partial class X12Writer
                 _encoder.Append(i == 16 ? Delimiters.Component : Delimiters.Repetition ?? (byte)'U');
                 continue;
             }
-            _encoder.AppendElement(segment.GetSpan(i), source, tag, i);
+            _encoder.AppendElement(segment.GetSpan(i), source, segment.Encoding, sourceEscaped: segment.WasRead, tag, i);
         }
         Flush();
     }

@@ -17,14 +17,16 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
         ArgumentNullException.ThrowIfNull(result);
         EdifactInterchange inbound = result.Interchange;
         var messages = result.Groups.SelectMany(g => g.Messages).ToList();
-        bool requested = inbound.Header[9] is "1" or "2";
+        // 1 asks for a CONTRL, 2 for a receipt; any other value but 0 is an error the CONTRL then reports.
+        bool requested = inbound.Header[9] is not ("" or "0");
         bool due = _options.Policy switch
         {
             EdifactAcknowledgmentPolicy.Always => true,
             EdifactAcknowledgmentPolicy.Never => false,
             _ => requested,
         };
-        if (!due || (messages.Count > 0 && messages.All(m => m.Type == "CONTRL")))
+        // Never in answer to a CONTRL; and without both parties of the UNB there is no one to address it to.
+        if (!due || (messages.Count > 0 && messages.All(m => m.Type == "CONTRL")) || inbound.SenderId.Length == 0 || inbound.RecipientId.Length == 0)
         {
             return null;
         }
@@ -55,14 +57,14 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
         {
             writer.BeginMessage("1", "CONTRL", "D", "3", "UN");
         }
-        var b = new SegmentListBuilder();
+        var b = new SegmentListBuilder(EdiDelimiters.Internal, encoding: inbound.Encoding);
         EdiIssue? first = errors.FirstOrDefault();
         b.Add("UCI", Safe(inbound.ControlReference),
             b.AddComposite(Safe(inbound.SenderId), NullIfEmpty(Safe(inbound.SenderQualifier))),
             b.AddComposite(Safe(inbound.RecipientId), NullIfEmpty(Safe(inbound.RecipientQualifier))),
             interchangeAction,
             first is null ? null : EdifactSyntaxErrorCodes.Of(first.Code),
-            first?.SegmentTag is "UNB" or "UNZ" ? first.SegmentTag : null,
+            first is null ? null : ServiceTag(first, "UNB", "UNZ"),
             first is { ElementPosition: > 0 } ? Position(b, first) : null);
         var reported = new List<(string, string)>();
         if (errors.Count == 0 && !receiptOnly)
@@ -74,8 +76,11 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
                     var groupErrors = group.Issues.Where(i => i.Severity == EdiSeverity.Error).ToList();
                     bool groupRejected = groupErrors.Count > 0 || (group.Messages.Count > 0 && group.Messages.All(m => !m.IsAccepted));
                     IReadOnlyList<string> sender = g.Header.GetComponents(2), recipient = g.Header.GetComponents(3);
+                    EdiIssue? groupError = groupErrors.FirstOrDefault();
                     b.Add("UCF", Safe(g.ReferenceNumber), b.AddComposite([.. sender.Select(Safe)]), b.AddComposite([.. recipient.Select(Safe)]), groupRejected ? "4" : "7",
-                        groupErrors.Count > 0 ? EdifactSyntaxErrorCodes.Of(groupErrors[0].Code) : null);
+                        groupError is null ? null : EdifactSyntaxErrorCodes.Of(groupError.Code),
+                        groupError is null ? null : ServiceTag(groupError, "UNG", "UNE"),
+                        groupError is { ElementPosition: > 0 } ? Position(b, groupError) : null);
                 }
                 foreach (EdifactMessageResult message in group.Messages)
                 {
@@ -106,12 +111,15 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
             b.AddComposite(Safe(message.Type), Safe(message.Version), Safe(message.Release), Safe(message.Agency), NullIfEmpty(Safe(message.AssociationCode))),
             message.IsAccepted ? "7" : "4",
             messageError is null ? null : EdifactSyntaxErrorCodes.Of(messageError.Code),
-            messageError?.SegmentTag is "UNH" or "UNT" ? messageError.SegmentTag : null);
+            messageError is null ? null : ServiceTag(messageError, "UNH", "UNT"),
+            messageError is { ElementPosition: > 0 } && messageError.SegmentTag is "UNH" or "UNT" ? Position(b, messageError) : null);
         foreach (var segment in errors.Where(i => i.Level is EdiIssueLevel.Segment or EdiIssueLevel.Element && i.SegmentPosition > 0)
             .GroupBy(i => i.SegmentPosition).OrderBy(g => g.Key))
         {
             EdiIssue? segmentError = segment.FirstOrDefault(i => i.Level == EdiIssueLevel.Segment);
-            b.Add("UCS", segment.Key.ToString(CultureInfo.InvariantCulture), segmentError is null ? null : EdifactSyntaxErrorCodes.Of(segmentError.Code));
+            // A missing segment is reported at the last segment processed before the gap (ISO 9735 0096).
+            int reported = segmentError?.Code == EdiIssueCode.MandatorySegmentMissing ? Math.Max(segment.Key - 1, 1) : segment.Key;
+            b.Add("UCS", reported.ToString(CultureInfo.InvariantCulture), segmentError is null ? null : EdifactSyntaxErrorCodes.Of(segmentError.Code));
             foreach (EdiIssue element in segment.Where(i => i.Level == EdiIssueLevel.Element && i.ElementPosition > 0))
             {
                 b.Add("UCD", EdifactSyntaxErrorCodes.Of(element.Code), Position(b, element));
@@ -119,10 +127,19 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
         }
     }
 
-    // S011: 0098 element position, 0104 component position.
+    // The service segment an envelope error is in; a missing trailer is named by its tag.
+    private static string? ServiceTag(EdiIssue issue, string header, string trailer) => issue.Code switch
+    {
+        EdiIssueCode.InterchangeTrailerMissing or EdiIssueCode.GroupTrailerMissing or EdiIssueCode.TransactionSetTrailerMissing => trailer,
+        _ => issue.SegmentTag == header || issue.SegmentTag == trailer ? issue.SegmentTag : null,
+    };
+
+    // S011: 0098 element position, the segment tag counting as position 1 (ISO 9735); 0104 component position.
+    // 0136 (syntax 4) names the occurrence of a repeating element.
     private static string Position(SegmentListBuilder b, EdiIssue issue) =>
-        b.AddComposite(issue.ElementPosition.ToString(CultureInfo.InvariantCulture),
-            issue.ComponentPosition > 0 ? issue.ComponentPosition.ToString(CultureInfo.InvariantCulture) : null);
+        b.AddComposite((issue.ElementPosition + 1).ToString(CultureInfo.InvariantCulture),
+            issue.ComponentPosition > 0 ? issue.ComponentPosition.ToString(CultureInfo.InvariantCulture) : null,
+            issue.RepetitionPosition > 0 ? issue.RepetitionPosition.ToString(CultureInfo.InvariantCulture) : null);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
