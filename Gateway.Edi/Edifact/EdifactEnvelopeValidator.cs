@@ -74,7 +74,8 @@ internal static class EdifactEnvelopeValidator
         if (!typeOk || message.Version is not ("D" or "S" or "1" or "2" or "3" or "4"))
         {
             issues.Add(Issue(EdiIssueCode.InvalidTransactionSetId, unh, 2, $"UNH message identifier '{message.Type}:{message.Version}:{message.Release}' has no valid type and version (D, S, or 1 to 4)", icr, gcr, message.ReferenceNumber, 1)
-                with { ComponentPosition = typeOk ? 2 : 1 });
+                with
+            { ComponentPosition = typeOk ? 2 : 1 });
         }
         if (message.ReferenceNumber.Length is < 1 or > 14)
         {
