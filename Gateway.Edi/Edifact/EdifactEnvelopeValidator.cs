@@ -6,7 +6,7 @@ namespace Gateway.Edi.Edifact;
 /// <summary>Checks the EDIFACT envelopes: UNB, and the references and counts of UNZ, UNE and UNT (ISO 9735).</summary>
 internal static class EdifactEnvelopeValidator
 {
-    public static void CheckHeader(EdifactInterchange interchange, IReadOnlyCollection<string>? ourIds, List<EdiIssue> issues)
+    public static void CheckHeader(EdifactInterchange interchange, IReadOnlyCollection<string>? ourIds, IReadOnlyCollection<string>? knownSenders, List<EdiIssue> issues)
     {
         Segment unb = interchange.Header;
         void Check(bool ok, EdiIssueCode code, int element, string message, int component = 0)
@@ -20,6 +20,7 @@ internal static class EdifactEnvelopeValidator
         Check(interchange.SyntaxVersion is "1" or "2" or "3" or "4", EdiIssueCode.InterchangeVersionNotSupported, 1, $"UNB syntax version '{interchange.SyntaxVersion}' is not 1 to 4", 2);
         Check(interchange.SenderId.Length > 0, EdiIssueCode.InvalidSenderId, 2, "UNB sender identification is empty", 1);
         Check(interchange.RecipientId.Length > 0, EdiIssueCode.InvalidReceiverId, 3, "UNB recipient identification is empty", 1);
+        Check(knownSenders is null || interchange.SenderId.Length == 0 || knownSenders.Contains(interchange.SenderId), EdiIssueCode.UnknownSender, 2, $"UNB sender '{interchange.SenderId}' is not one of our partners", 1);
         Check(ourIds is null || ourIds.Contains(interchange.RecipientId), EdiIssueCode.UnknownReceiver, 3, $"UNB recipient '{interchange.RecipientId}' is not one of our identities", 1);
         // Syntax 4 dates have the century (CCYYMMDD); earlier versions do not (YYMMDD).
         bool v4 = interchange.SyntaxVersion == "4";

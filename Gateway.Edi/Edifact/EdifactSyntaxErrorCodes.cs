@@ -12,6 +12,7 @@ public static class EdifactSyntaxErrorCodes
     {
         EdiIssueCode.StandardNotSupported or EdiIssueCode.InterchangeVersionNotSupported or EdiIssueCode.GroupVersionNotSupported => "2",
         EdiIssueCode.UnknownReceiver => "7",
+        EdiIssueCode.UnknownSender => "23",
         EdiIssueCode.InvalidCodeValue or EdiIssueCode.InvalidTransactionSetId or EdiIssueCode.InvalidInterchangeDate or EdiIssueCode.InvalidInterchangeTime
             or EdiIssueCode.InvalidAcknowledgmentRequested or EdiIssueCode.InvalidInterchangeControlNumber or EdiIssueCode.InvalidGroupDateTime => "12",
         EdiIssueCode.MandatoryElementMissing or EdiIssueCode.MandatorySegmentMissing or EdiIssueCode.ConditionalElementMissing

@@ -37,7 +37,7 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
                     }
                     current = new EdifactInterchangeResult(reader.Interchange!);
                     current.Issues.AddRange(reader.Issues);
-                    EdifactEnvelopeValidator.CheckHeader(current.Interchange, _options.OurRecipientIds, current.Issues);
+                    EdifactEnvelopeValidator.CheckHeader(current.Interchange, _options.OurRecipientIds, _options.KnownSenderIds, current.Issues);
                     references.Clear();
                     group = null;
                     count = 0;

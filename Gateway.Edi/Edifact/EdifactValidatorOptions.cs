@@ -18,6 +18,9 @@ public sealed record EdifactValidatorOptions
     /// <summary>Our UNB recipient ids; when set, any other recipient is 0085 code 7. Null accepts every recipient.</summary>
     public IReadOnlyCollection<string>? OurRecipientIds { get; init; }
 
+    /// <summary>The UNB sender ids of our partners; when set, any other sender is 0085 code 23. Null accepts every sender.</summary>
+    public IReadOnlyCollection<string>? KnownSenderIds { get; init; }
+
     /// <summary>Reader limits.</summary>
     public EdiReaderOptions Reader { get; init; } = EdiReaderOptions.Default;
 }

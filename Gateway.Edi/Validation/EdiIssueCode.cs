@@ -39,6 +39,9 @@ public enum EdiIssueCode
     /// <summary>ISA08 is not one of our identities (TA1 009).</summary>
     UnknownReceiver,
 
+    /// <summary>The sender is not a partner we know (EDIFACT 0085 23; TA1 006).</summary>
+    UnknownSender,
+
     /// <summary>ISA01 is not a valid qualifier (TA1 010).</summary>
     InvalidAuthorizationQualifier,
 

@@ -13,7 +13,7 @@ public static class X12AcknowledgmentCodes
         EdiIssueCode.InterchangeControlNumberMismatch => "001",
         EdiIssueCode.StandardNotSupported => "002",
         EdiIssueCode.InvalidSenderQualifier => "005",
-        EdiIssueCode.InvalidSenderId => "006",
+        EdiIssueCode.InvalidSenderId or EdiIssueCode.UnknownSender => "006",
         EdiIssueCode.InvalidReceiverQualifier => "007",
         EdiIssueCode.InvalidReceiverId => "008",
         EdiIssueCode.UnknownReceiver => "009",
