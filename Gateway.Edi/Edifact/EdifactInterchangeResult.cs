@@ -42,13 +42,14 @@ public sealed class EdifactGroupResult
 /// <summary>What validation found in one message (for UCM, UCS and UCD).</summary>
 public sealed class EdifactMessageResult
 {
-    internal EdifactMessageResult(EdifactMessage message)
+    internal EdifactMessageResult(EdifactMessage message, EdifactMessageResult? previous)
     {
-        Type = message.Type;
-        Version = message.Version;
-        Release = message.Release;
-        Agency = message.Agency;
-        AssociationCode = message.AssociationCode;
+        // Kept for every message of an interchange until its CONTRL is built: share what the previous one said.
+        Type = Same(message.Type, previous?.Type);
+        Version = Same(message.Version, previous?.Version);
+        Release = Same(message.Release, previous?.Release);
+        Agency = Same(message.Agency, previous?.Agency);
+        AssociationCode = Same(message.AssociationCode, previous?.AssociationCode);
         ReferenceNumber = message.ReferenceNumber;
         SegmentCount = message.SegmentCount;
         BytePosition = message.BytePosition;
@@ -78,9 +79,21 @@ public sealed class EdifactMessageResult
     /// <summary>The 0-based offset of the UNH in the file.</summary>
     public long BytePosition { get; }
 
+    private List<EdiIssue>? _issues;
+
     /// <summary>Message, segment and element issues.</summary>
-    public List<EdiIssue> Issues { get; } = [];
+    public IReadOnlyList<EdiIssue> Issues => _issues ?? (IReadOnlyList<EdiIssue>)[];
 
     /// <summary>Whether no issue is an error.</summary>
-    public bool IsAccepted => !Issues.Any(i => i.Severity == EdiSeverity.Error);
+    public bool IsAccepted => _issues is null || !_issues.Any(i => i.Severity == EdiSeverity.Error);
+
+    internal void AddRange(IReadOnlyList<EdiIssue> issues)
+    {
+        if (issues.Count > 0)
+        {
+            (_issues ??= []).AddRange(issues);
+        }
+    }
+
+    private static string Same(string value, string? previous) => value == previous ? previous : value;
 }

@@ -25,6 +25,7 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
         EdifactInterchangeResult? current = null;
         EdifactGroupResult? group = null;
         var references = new HashSet<string>(StringComparer.Ordinal);
+        var scratch = new List<EdiIssue>();
         int count = 0;
         while (reader.Read())
         {
@@ -65,11 +66,13 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
                             current.Groups.Add(group);
                         }
                     }
-                    var result = new EdifactMessageResult(message);
-                    result.Issues.AddRange(reader.Issues);
-                    EdifactEnvelopeValidator.CheckMessage(message, references, result.Issues);
-                    EdifactEnvelopeValidator.CheckTrailingSeparators(message, _options.Compliance, result.Issues);
-                    ValidateContent(message, result.Issues);
+                    var result = new EdifactMessageResult(message, group.Messages.Count > 0 ? group.Messages[^1] : null);
+                    scratch.Clear();
+                    scratch.AddRange(reader.Issues);
+                    EdifactEnvelopeValidator.CheckMessage(message, references, scratch);
+                    EdifactEnvelopeValidator.CheckTrailingSeparators(message, _options.Compliance, scratch);
+                    ValidateContent(message, scratch);
+                    result.AddRange(scratch);
                     group.Messages.Add(result);
                     count += message.Group is null ? 1 : 0;
                     onMessage?.Invoke(message, result);
