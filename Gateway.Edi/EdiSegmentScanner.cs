@@ -85,6 +85,28 @@ internal sealed class EdiSegmentScanner : IDisposable
         return _buffer.AsSpan(from, _end - from);
     }
 
+    /// <summary>Skips layout and junk to the next interchange header that <paramref name="find"/> locates in the
+    /// buffered bytes; false when the stream ends first. <paramref name="junkStart"/> is where skipping began.</summary>
+    public bool SkipToHeader(HeaderFinder find, out long junkStart)
+    {
+        SkipLayout(atFileStart: Position == 0);
+        junkStart = Position;
+        int at;
+        while ((at = find(Available)) < 0)
+        {
+            // Keep three bytes: a header's first letters may end this buffer.
+            if (!SlideAndFill(keep: 3))
+            {
+                return false;
+            }
+        }
+        Advance(at);
+        return true;
+    }
+
+    /// <summary>Whether the bytes after <paramref name="junkStart"/> are only the NUL or Ctrl-Z padding old systems add.</summary>
+    public bool OnlyPaddingSince(long junkStart) => BufferedSince(junkStart).IndexOfAnyExcept((byte)0, (byte)0x1A) < 0;
+
     /// <summary>Consumes everything buffered (junk at the end of a file).</summary>
     public void SkipToEnd() => _pos = _end;
 
@@ -377,6 +399,9 @@ internal sealed class EdiSegmentScanner : IDisposable
         return true;
     }
 }
+
+/// <summary>Finds an interchange header in <paramref name="data"/>: its offset, or -1.</summary>
+internal delegate int HeaderFinder(ReadOnlySpan<byte> data);
 
 /// <summary>A segment cut from the scanner's buffer; valid until the next read.</summary>
 internal readonly ref struct EdiRawSegment(ReadOnlySpan<byte> text, ReadOnlySpan<ElementBounds> bounds, long bytePosition, int fileSegmentIndex, int mark)

@@ -75,21 +75,7 @@ public readonly struct Segment : IEquatable<Segment>
         {
             return "";
         }
-        if (!escaped || Delimiters.Release is not byte release)
-        {
-            return _list.Encoding.GetString(value);
-        }
-        Span<byte> plain = value.Length <= 256 ? stackalloc byte[value.Length] : new byte[value.Length];
-        int n = 0;
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (value[i] == release && i + 1 < value.Length)
-            {
-                i++;
-            }
-            plain[n++] = value[i];
-        }
-        return _list.Encoding.GetString(plain[..n]);
+        return _list.Encoding.GetString(escaped ? EdiRelease.Unescape(value, Delimiters.Release) : value);
     }
 
     /// <inheritdoc/>

@@ -91,7 +91,7 @@ internal sealed class SegmentEncoder(EdiDelimiters delimiters, Encoding encoding
             {
                 Append(Delimiters.Component);
             }
-            ReadOnlySpan<byte> part = Unescape(components.ValueSpan, sourceRelease);
+            ReadOnlySpan<byte> part = EdiRelease.Unescape(components.ValueSpan, sourceRelease);
             AppendValue(sourceEncoding.Equals(Encoding) ? part : Encoding.GetBytes(sourceEncoding.GetString(part)), tag, position);
         }
     }
@@ -103,26 +103,6 @@ internal sealed class SegmentEncoder(EdiDelimiters delimiters, Encoding encoding
         Append(_suffix);
         stream.Write(_line, 0, _length);
     }
-
-    private static ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> value, byte? release)
-    {
-        if (release is not byte r || value.IndexOf(r) < 0)
-        {
-            return value;
-        }
-        var plain = new byte[value.Length];
-        int n = 0;
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (value[i] == r && i + 1 < value.Length)
-            {
-                i++;
-            }
-            plain[n++] = value[i];
-        }
-        return plain.AsSpan(0, n);
-    }
-
     private void Ensure(int more)
     {
         if (_length + more + 1 + _suffix.Length > _line.Length)

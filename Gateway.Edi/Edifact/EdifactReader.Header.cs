@@ -10,17 +10,10 @@ public sealed partial class EdifactReader
 
     private bool StartInterchange()
     {
-        _scanner.SkipLayout(atFileStart: _scanner.Position == 0);
-        long junkStart = _scanner.Position;
-        int start;
-        while ((start = FindHeader(_scanner.Available)) < 0)
+        if (!_scanner.SkipToHeader(FindHeader, out long junkStart))
         {
-            if (!_scanner.SlideAndFill(keep: 3))
-            {
-                return NoMoreInterchanges(junkStart);
-            }
+            return NoMoreInterchanges(junkStart);
         }
-        _scanner.Advance(start);
         if (_scanner.Position > junkStart)
         {
             Report(EdiIssueCode.JunkIgnored, $"Skipped {_scanner.Position - junkStart} bytes that are not EDIFACT before the interchange", junkStart, severity: EdiSeverity.Warning);
@@ -39,7 +32,7 @@ public sealed partial class EdifactReader
                 ? "The file is empty; there is no EDIFACT interchange in it"
                 : "No UNA or UNB found: this file is not EDIFACT (an interchange starts with \"UNA\" or \"UNB\"). Check that the partner sent the right file", junkStart, 0);
         }
-        if (junk > 0 && _scanner.BufferedSince(junkStart).IndexOfAnyExcept((byte)0, (byte)0x1A) >= 0)
+        if (junk > 0 && !_scanner.OnlyPaddingSince(junkStart))
         {
             Report(EdiIssueCode.JunkIgnored, $"Skipped {junk} bytes that are not EDIFACT after the last UNZ", junkStart, severity: EdiSeverity.Warning);
         }

@@ -84,7 +84,7 @@ internal sealed partial class DocumentValidator
         }
         else
         {
-            ReadOnlySpan<byte> plain = Plain(value, context.Delimiters.Release);
+            ReadOnlySpan<byte> plain = EdiRelease.Unescape(value, context.Delimiters.Release);
             ValidateSimple(plain, ValueScan.Of(plain, context.Delimiters, raw: false), use, context, position, 0, 0);
         }
     }
@@ -112,7 +112,7 @@ internal sealed partial class DocumentValidator
             }
             else
             {
-                ReadOnlySpan<byte> plain = Plain(reader.ValueSpan, context.Delimiters.Release);
+                ReadOnlySpan<byte> plain = EdiRelease.Unescape(reader.ValueSpan, context.Delimiters.Release);
                 ValidateSimple(plain, ValueScan.Of(plain, context.Delimiters, raw: false), use, context, position, 0, reader.Index);
             }
         }
@@ -135,7 +135,7 @@ internal sealed partial class DocumentValidator
             present |= reader.ValueSpan.IsEmpty ? 0 : 1UL << reader.Index;
             if (!reader.ValueSpan.IsEmpty)
             {
-                ReadOnlySpan<byte> plain = clean ? reader.ValueSpan : Plain(reader.ValueSpan, context.Delimiters.Release);
+                ReadOnlySpan<byte> plain = clean ? reader.ValueSpan : EdiRelease.Unescape(reader.ValueSpan, context.Delimiters.Release);
                 ValueScan scan = clean ? new ValueScan(false, false, false, plain.Length) : ValueScan.Of(plain, context.Delimiters, raw: false);
                 ValidateSimple(plain, scan, composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
             }
@@ -287,27 +287,6 @@ internal sealed partial class DocumentValidator
     }
 
     private static string Decode(ReadOnlySpan<byte> value) => Edi.Segment.Decode(value);
-
-    // The value without release characters ("O?'BRIEN" is O'BRIEN): what lengths, codes and types are checked on.
-    private static ReadOnlySpan<byte> Plain(ReadOnlySpan<byte> value, byte? release)
-    {
-        if (release is not byte r || value.IndexOf(r) < 0)
-        {
-            return value;
-        }
-        var plain = new byte[value.Length];
-        int n = 0;
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (value[i] == r && i + 1 < value.Length)
-            {
-                i++;
-            }
-            plain[n++] = value[i];
-        }
-        return plain.AsSpan(0, n);
-    }
-
     private static string Where(in ElementContext context, int position, int component) =>
         component > 0 ? $"{context.Tag}{position:00}-{component}" : $"{context.Tag}{position:00}";
 

@@ -11,18 +11,10 @@ public sealed partial class X12Reader
     private static readonly int[] IsaSeparators = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103];
     private bool StartInterchange()
     {
-        _scanner.SkipLayout(atFileStart: _scanner.Position == 0);
-        long junkStart = _scanner.Position;
-        int isa;
-        while ((isa = FindIsa(_scanner.Available)) < 0)
+        if (!_scanner.SkipToHeader(FindIsa, out long junkStart))
         {
-            // Keep three bytes: "ISA" may end this buffer before its separator.
-            if (!_scanner.SlideAndFill(keep: 3))
-            {
-                return NoMoreInterchanges(junkStart);
-            }
+            return NoMoreInterchanges(junkStart);
         }
-        _scanner.Advance(isa);
         if (_scanner.Position > junkStart)
         {
             Report(EdiIssueCode.JunkIgnored, $"Skipped {_scanner.Position - junkStart} bytes that are not X12 before the ISA", junkStart, severity: EdiSeverity.Warning);
@@ -41,8 +33,7 @@ public sealed partial class X12Reader
                 ? "The file is empty; there is no X12 interchange in it"
                 : "No ISA header found: this file is not X12 (an X12 interchange starts with \"ISA\" followed by its element separator). Check that the partner sent the right file", junkStart, 0);
         }
-        // Old systems pad files with NUL or end them with Ctrl-Z; that is not worth a warning.
-        if (junk > 0 && _scanner.BufferedSince(junkStart).IndexOfAnyExcept((byte)0, (byte)0x1A) >= 0)
+        if (junk > 0 && !_scanner.OnlyPaddingSince(junkStart))
         {
             Report(EdiIssueCode.JunkIgnored, $"Skipped {junk} bytes that are not X12 after the last IEA", junkStart, severity: EdiSeverity.Warning);
         }

@@ -12,6 +12,22 @@ internal static partial class Corpus
 
     public static IReadOnlyList<CorpusFile> Files => LazyFiles.Value;
 
+    /// <summary>One test case per corpus file under <paramref name="folderPrefix"/> with <paramref name="label"/>; a single
+    /// case when the corpus is absent, which <see cref="RequirePresent"/> then marks inconclusive (never a pass).</summary>
+    public static IEnumerable<TestCaseData> Cases(string folderPrefix, CorpusLabel label)
+    {
+        var files = Files.Where(f => f.Folder.StartsWith(folderPrefix, StringComparison.Ordinal) && f.Label == label).ToList();
+        if (files.Count == 0)
+        {
+            yield return new TestCaseData(new CorpusFile("", folderPrefix + "none", "corpus-absent", label)).SetName("{m}(corpus absent)");
+            yield break;
+        }
+        foreach (CorpusFile file in files)
+        {
+            yield return new TestCaseData(file).SetName($"{{m}}({file})");
+        }
+    }
+
     /// <summary>Stops the calling test as Inconclusive (not counted as passed) when the corpus is absent.</summary>
     public static void RequirePresent()
     {

@@ -22,9 +22,9 @@ public class EdifactCorpusTests
     private static readonly HashSet<string> ContentBeyondSchemas =
         ["staedi__invoic_d97b_bad.edi", "edifabric__Edifact_INVOIC_D00A_BadSegment.txt"];
 
-    public static IEnumerable<TestCaseData> Valid() => Cases(CorpusLabel.Valid);
+    public static IEnumerable<TestCaseData> Valid() => Corpus.Cases("edifact/", CorpusLabel.Valid);
 
-    public static IEnumerable<TestCaseData> Invalid() => Cases(CorpusLabel.Invalid);
+    public static IEnumerable<TestCaseData> Invalid() => Corpus.Cases("edifact/", CorpusLabel.Invalid);
 
     [TestCaseSource(nameof(Valid))]
     public void Validate_ValidSample_ParsesAndPassesEnvelopeValidation(CorpusFile file)
@@ -75,19 +75,5 @@ public class EdifactCorpusTests
     {
         using FileStream stream = File.OpenRead(path);
         return [.. new EdifactValidator().ValidateStream(stream)];
-    }
-
-    private static IEnumerable<TestCaseData> Cases(CorpusLabel label)
-    {
-        var files = Corpus.Files.Where(f => f.Folder.StartsWith("edifact/", StringComparison.Ordinal) && f.Label == label).ToList();
-        if (files.Count == 0)
-        {
-            yield return new TestCaseData(new CorpusFile("", "edifact/none", "corpus-absent", label)).SetName("{m}(corpus absent)");
-            yield break;
-        }
-        foreach (CorpusFile file in files)
-        {
-            yield return new TestCaseData(file).SetName($"{{m}}({file})");
-        }
     }
 }

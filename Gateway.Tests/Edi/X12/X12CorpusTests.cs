@@ -26,9 +26,9 @@ public class X12CorpusTests
         EdiIssueCode.InvalidTransactionSetId, EdiIssueCode.InvalidTransactionSetControlNumber, EdiIssueCode.DuplicateTransactionSetControlNumber,
     ];
 
-    public static IEnumerable<TestCaseData> Valid() => Cases(CorpusLabel.Valid);
+    public static IEnumerable<TestCaseData> Valid() => Corpus.Cases("x12/", CorpusLabel.Valid);
 
-    public static IEnumerable<TestCaseData> Invalid() => Cases(CorpusLabel.Invalid);
+    public static IEnumerable<TestCaseData> Invalid() => Corpus.Cases("x12/", CorpusLabel.Invalid);
 
     [TestCaseSource(nameof(Valid))]
     public void Validate_ValidSample_ParsesAndPassesEnvelopeValidation(CorpusFile file)
@@ -78,20 +78,5 @@ public class X12CorpusTests
     {
         using FileStream stream = File.OpenRead(path);
         return [.. new X12Validator().ValidateStream(stream)];
-    }
-
-    private static IEnumerable<TestCaseData> Cases(CorpusLabel label)
-    {
-        var files = Corpus.Files.Where(f => f.Folder.StartsWith("x12/", StringComparison.Ordinal) && f.Label == label).ToList();
-        if (files.Count == 0)
-        {
-            // Shows as one inconclusive case, never as a pass, when ../shared/corpus is absent.
-            yield return new TestCaseData(new CorpusFile("", "x12/none", "corpus-absent", label)).SetName("{m}(corpus absent)");
-            yield break;
-        }
-        foreach (CorpusFile file in files)
-        {
-            yield return new TestCaseData(file).SetName($"{{m}}({file})");
-        }
     }
 }

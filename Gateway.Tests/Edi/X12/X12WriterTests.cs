@@ -19,18 +19,7 @@ public class X12WriterTests
         Assert.That(Rewrite(input, separator), Is.EqualTo(input));
     }
 
-    public static IEnumerable<TestCaseData> WellFormedCorpus()
-    {
-        var files = Corpus.Files.Where(f => f.Folder.StartsWith("x12/", StringComparison.Ordinal) && f.Label == CorpusLabel.Valid).ToList();
-        if (files.Count == 0)
-        {
-            yield return new TestCaseData(new CorpusFile("", "x12/none", "corpus-absent", CorpusLabel.Valid)).SetName("{m}(corpus absent)");
-        }
-        foreach (CorpusFile file in files)
-        {
-            yield return new TestCaseData(file).SetName($"{{m}}({file})");
-        }
-    }
+    public static IEnumerable<TestCaseData> WellFormedCorpus() => Corpus.Cases("x12/", CorpusLabel.Valid);
 
     [TestCaseSource(nameof(WellFormedCorpus))]
     public void WriteSegment_CorpusSampleWithUniformLayout_IsByteIdentical(CorpusFile file)
