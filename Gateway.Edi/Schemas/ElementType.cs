@@ -1,6 +1,6 @@
 namespace Gateway.Edi.Schemas;
 
-/// <summary>The X12 data element types.</summary>
+/// <summary>The data element types of both standards (X12 AN, ID, Nn, R, DT, TM, B; EDIFACT a, n, an).</summary>
 internal enum ElementType
 {
     /// <summary>AN: string.</summary>

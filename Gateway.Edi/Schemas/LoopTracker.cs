@@ -1,6 +1,6 @@
 namespace Gateway.Edi.Schemas;
 
-/// <summary>Places each segment of a transaction set in its loop, the way X12 defines it: the innermost open
+/// <summary>Places each segment of a document in its loop or segment group, the way X12 and EDIFACT define it: the innermost open
 /// loop that can still take the tag wins, and a loop's trigger seen again starts its next iteration.</summary>
 /// <remarks>Shared by validation (which reports what was skipped or over-used) and the JSON form (which
 /// nests objects by loop), so both always agree on the structure.</remarks>
@@ -47,7 +47,7 @@ internal sealed class LoopTracker
         return null;
     }
 
-    /// <summary>Closes every open loop at the end of the set; <paramref name="includeTrailer"/> false skips the SE check.</summary>
+    /// <summary>Closes every open loop at the end of the document; <paramref name="includeTrailer"/> false skips the trailer (SE, UNT) check.</summary>
     public void Finish(int position, bool includeTrailer)
     {
         while (_frames.Count > 1)

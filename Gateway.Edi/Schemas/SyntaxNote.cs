@@ -1,6 +1,6 @@
 namespace Gateway.Edi.Schemas;
 
-/// <summary>An X12 syntax note such as <c>P0102</c> (paired) or <c>C0405</c> (conditional).</summary>
+/// <summary>A syntax note in X12 notation, such as <c>P0102</c> (paired) or <c>C0405</c> (conditional).</summary>
 /// <remarks>P: all or none. R: at least one. E: at most one. C: if the first, then all the others.
 /// L: if the first, then at least one of the others.</remarks>
 internal sealed record SyntaxNote(char Kind, int[] Positions)

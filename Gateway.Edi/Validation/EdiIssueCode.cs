@@ -1,7 +1,7 @@
 namespace Gateway.Edi.Validation;
 
-/// <summary>The kinds of defect the reader and validators report; <see cref="X12.X12AcknowledgmentCodes"/>
-/// turns them into the codes of TA1, 997 and 999.</summary>
+/// <summary>The kinds of defect the readers and validators report; <see cref="X12.X12AcknowledgmentCodes"/>
+/// turns them into the codes of TA1, 997 and 999, <see cref="Edifact.EdifactSyntaxErrorCodes"/> into CONTRL's 0085.</summary>
 /// <remarks>One code per defect, pinned by golden tests (see shared/notes/ack-semantics.md).</remarks>
 public enum EdiIssueCode
 {
