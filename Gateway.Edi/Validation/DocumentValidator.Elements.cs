@@ -40,14 +40,9 @@ internal sealed partial class DocumentValidator
                 {
                     ValidateComposite(value, use, context, i, 0, clean: true);
                 }
-                else if (clean && !escaped && use.Element is ElementDefinition element && !value.Contains(context.Delimiters.Component))
+                else if (clean && !escaped && use.Element is not null && !value.Contains(context.Delimiters.Component))
                 {
-                    // The common case, inline: a clean string or code within its lengths.
-                    bool text = element.Kind is ElementType.AlphaNumeric or ElementType.Identifier && _document.Repertoire is null;
-                    if (!text || value.Length < element.MinLength || value.Length > element.MaxLength || (element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value)))
-                    {
-                        ValidateSimple(value, new ValueScan(false, false, false, value.Length), use, in context, i, 0, 0);
-                    }
+                    ValidateClean(value, use, context, i, 0, 0);
                 }
                 else
                 {
@@ -122,9 +117,9 @@ internal sealed partial class DocumentValidator
     {
         CompositeDefinition composite = use.Composite!;
         int defined = composite.Components.Length;
-        ulong present = 0;
-        var reader = new EdiComponentReader(value, context.Delimiters.Component, context.Delimiters.Release);
-        while (reader.Read())
+        ulong present = clean ? ValidateCleanComponents(value, use, context, position, repetition) : 0;
+        var reader = new EdiComponentReader(clean ? default : value, context.Delimiters.Component, context.Delimiters.Release);
+        while (!clean && reader.Read())
         {
             if (reader.Index > defined)
             {
@@ -135,9 +130,8 @@ internal sealed partial class DocumentValidator
             present |= reader.ValueSpan.IsEmpty ? 0 : 1UL << reader.Index;
             if (!reader.ValueSpan.IsEmpty)
             {
-                ReadOnlySpan<byte> plain = clean ? reader.ValueSpan : EdiRelease.Unescape(reader.ValueSpan, context.Delimiters.Release);
-                ValueScan scan = clean ? new ValueScan(false, false, false, plain.Length) : ValueScan.Of(plain, context.Delimiters, raw: false);
-                ValidateSimple(plain, scan, composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
+                ReadOnlySpan<byte> plain = EdiRelease.Unescape(reader.ValueSpan, context.Delimiters.Release);
+                ValidateSimple(plain, ValueScan.Of(plain, context.Delimiters, raw: false), composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
             }
         }
         for (int c = 0; c < defined; c++)
@@ -152,6 +146,48 @@ internal sealed partial class DocumentValidator
         if (composite.SyntaxNotes.Length > 0)
         {
             CheckSyntaxNotes(composite.SyntaxNotes, present, context, position, composite.Components);
+        }
+    }
+
+    // A clean composite (no release, control or non-ASCII bytes): components cut in one tight loop, each checked inline.
+    private ulong ValidateCleanComponents(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int repetition)
+    {
+        ElementUse[] components = use.Composite!.Components;
+        byte separator = context.Delimiters.Component;
+        ulong present = 0;
+        int index = 0, start = 0;
+        for (int i = 0; i <= value.Length; i++)
+        {
+            if (i < value.Length && value[i] != separator)
+            {
+                continue;
+            }
+            index++;
+            ReadOnlySpan<byte> part = value[start..i];
+            start = i + 1;
+            if (index > components.Length)
+            {
+                AddElement(EdiIssueCode.TooManyComponents, context, position, index, repetition, use.Reference, Decode(part),
+                    $"{context.Tag}{position:00} ({use.Composite.Name}) has more than its {components.Length} components");
+                break;
+            }
+            if (!part.IsEmpty)
+            {
+                present |= 1UL << index;
+                ValidateClean(part, components[index - 1], context, position, index, repetition);
+            }
+        }
+        return present;
+    }
+
+    // The common case, inline: a clean string or code within its lengths; anything else takes the full check.
+    private void ValidateClean(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int component, int repetition)
+    {
+        ElementDefinition element = use.Element!;
+        bool text = element.Kind is ElementType.AlphaNumeric or ElementType.Identifier && _document.Repertoire is null;
+        if (!text || value.Length < element.MinLength || value.Length > element.MaxLength || (element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value)))
+        {
+            ValidateSimple(value, new ValueScan(false, false, false, value.Length), use, in context, position, component, repetition);
         }
     }
 
