@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Gateway.Edi.Validation;
 
 namespace Gateway.Edi;
@@ -8,7 +5,7 @@ namespace Gateway.Edi;
 /// <summary>Cuts segments out of a stream for the X12 and EDIFACT readers: a sliding buffer, tolerated layout
 /// (line breaks, indentation, a BOM), terminators and element separators, with the release character honoured.</summary>
 /// <remarks>The readers own the standards' headers (ISA, UNA/UNB) and set <see cref="Delimiters"/> from them.</remarks>
-internal sealed class EdiSegmentScanner : IDisposable
+internal sealed partial class EdiSegmentScanner : IDisposable
 {
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
@@ -161,58 +158,6 @@ internal sealed class EdiSegmentScanner : IDisposable
             WarnLayout("Blank lines or indentation between segments were skipped");
         }
     }
-
-    /// <summary>Cuts the next segment; false at the end of the stream.</summary>
-    /// <exception cref="EdiFormatException">No terminator within the segment size limit.</exception>
-    public bool TryReadSegment(out EdiRawSegment segment)
-    {
-        EdiDelimiters delimiters = Delimiters!;
-        while (true)
-        {
-            SkipLayout(atFileStart: false);
-            if (_pos >= _end && !Fill())
-            {
-                segment = default;
-                return false;
-            }
-            int length = FindTerminator(delimiters);
-            if (length < 0)
-            {
-                if (_end - _pos > _maxSegmentBytes)
-                {
-                    EdiThrow.Format($"No segment terminator {EdiDelimiters.Describe(delimiters.Segment)} within {_maxSegmentBytes} bytes: the terminator in the header is wrong or the file is damaged", Position, FileSegmentIndex + 1);
-                }
-                if (Fill())
-                {
-                    continue;
-                }
-                // The last segment of a file often lacks its terminator; take it as it is.
-                length = _end - _pos;
-                _warn(EdiIssueCode.LayoutTolerated, "The last segment has no terminator", BufferedEnd);
-            }
-            if (length == 0)
-            {
-                WarnLayout("An empty segment (two terminators in a row) was skipped");
-                _pos++;
-                continue;
-            }
-            FileSegmentIndex++;
-            long position = Position;
-            ReadOnlySpan<byte> text = _buffer.AsSpan(_pos, length);
-            int count = Split(text, delimiters, out bool lineBreaks);
-            if (lineBreaks && !delimiters.IsDelimiter((byte)'\n') && !delimiters.IsDelimiter((byte)'\r'))
-            {
-                text = Clean(text);
-                count = Split(text, delimiters, out _);
-            }
-            int start = _pos;
-            _pos = Math.Min(_pos + length + 1, _end);
-            LastSegmentEnd = Position;
-            segment = new EdiRawSegment(text, _bounds.AsSpan(0, count), position, FileSegmentIndex, start);
-            return true;
-        }
-    }
-
     /// <summary>Splits a header's text (already cut) into a raw segment.</summary>
     public EdiRawSegment Tokenize(ReadOnlySpan<byte> text, EdiDelimiters delimiters, long position)
     {
@@ -229,149 +174,6 @@ internal sealed class EdiSegmentScanner : IDisposable
             _warn(EdiIssueCode.LayoutTolerated, message, Position);
         }
     }
-
-    public void Dispose()
-    {
-        if (!_leaveOpen)
-        {
-            _stream.Dispose();
-        }
-    }
-
-    // The offset of the next terminator from _pos that no release character frees; -1 when none is buffered.
-    private int FindTerminator(EdiDelimiters delimiters)
-    {
-        ReadOnlySpan<byte> rest = _buffer.AsSpan(_pos, _end - _pos);
-        int from = 0;
-        while (true)
-        {
-            int i = rest[from..].IndexOf(delimiters.Segment);
-            if (i < 0)
-            {
-                return -1;
-            }
-            int at = from + i;
-            if (delimiters.Release is not byte release || !IsReleased(rest, at, release))
-            {
-                return at;
-            }
-            from = at + 1;
-        }
-    }
-
-    // A byte is released when an odd number of release characters stands right before it ("??'" ends a segment).
-    private static bool IsReleased(ReadOnlySpan<byte> text, int at, byte release)
-    {
-        int count = 0;
-        for (int k = at - 1; k >= 0 && text[k] == release; k--)
-        {
-            count++;
-        }
-        return count % 2 == 1;
-    }
-
-    // Hard-wrapped files (old VAN mailboxes) break lines inside segments; those bytes are never data.
-    private ReadOnlySpan<byte> Clean(ReadOnlySpan<byte> text)
-    {
-        WarnLayout("Line breaks inside segments were removed");
-        if (_scratch.Length < text.Length)
-        {
-            _scratch = new byte[text.Length * 2];
-        }
-        int n = 0;
-        foreach (byte b in text)
-        {
-            if (b is not ((byte)'\r' or (byte)'\n'))
-            {
-                _scratch[n++] = b;
-            }
-        }
-        return _scratch.AsSpan(0, n);
-    }
-
-    /// <summary>Cuts <paramref name="text"/> at every element separator into <see cref="_bounds"/>, and tells
-    /// whether it holds a line break; one pass, 32 bytes at a time where the processor allows.</summary>
-    private int Split(ReadOnlySpan<byte> text, EdiDelimiters delimiters, out bool lineBreaks)
-    {
-        if (_bounds.Length < text.Length + 1)
-        {
-            _bounds = new ElementBounds[Math.Max(text.Length + 1, _bounds.Length * 2)];
-        }
-        if (delimiters.Release is byte release && text.Contains(release))
-        {
-            return SplitReleased(text, delimiters.Element, release, out lineBreaks);
-        }
-        byte separator = delimiters.Element;
-        Span<ElementBounds> bounds = _bounds;
-        int count = 0, start = 0, i = 0;
-        uint breaks = 0;
-        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<byte>.Count)
-        {
-            ref byte data = ref MemoryMarshal.GetReference(text);
-            Vector256<byte> separators = Vector256.Create(separator), cr = Vector256.Create((byte)'\r'), lf = Vector256.Create((byte)'\n');
-            for (; i <= text.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
-            {
-                Vector256<byte> block = Vector256.LoadUnsafe(ref data, (nuint)i);
-                uint found = Vector256.Equals(block, separators).ExtractMostSignificantBits();
-                breaks |= (Vector256.Equals(block, cr) | Vector256.Equals(block, lf)).ExtractMostSignificantBits();
-                while (found != 0)
-                {
-                    int at = i + BitOperations.TrailingZeroCount(found);
-                    bounds[count++] = new ElementBounds(start, at - start, false);
-                    start = at + 1;
-                    found &= found - 1;
-                }
-            }
-        }
-        for (; i < text.Length; i++)
-        {
-            byte b = text[i];
-            if (b == separator)
-            {
-                bounds[count++] = new ElementBounds(start, i - start, false);
-                start = i + 1;
-            }
-            else if (b is (byte)'\r' or (byte)'\n')
-            {
-                breaks = 1;
-            }
-        }
-        bounds[count++] = new ElementBounds(start, text.Length - start, false);
-        lineBreaks = breaks != 0;
-        return count;
-    }
-
-    // EDIFACT with release characters in the segment: a separator after an odd run of them is data.
-    private int SplitReleased(ReadOnlySpan<byte> text, byte separator, byte release, out bool lineBreaks)
-    {
-        Span<ElementBounds> bounds = _bounds;
-        int count = 0, start = 0;
-        bool escaped = false;
-        lineBreaks = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            byte b = text[i];
-            if (b == release && i + 1 < text.Length)
-            {
-                escaped = true;
-                i++;
-                lineBreaks |= text[i] is (byte)'\r' or (byte)'\n';
-            }
-            else if (b == separator)
-            {
-                bounds[count++] = new ElementBounds(start, i - start, escaped);
-                start = i + 1;
-                escaped = false;
-            }
-            else if (b is (byte)'\r' or (byte)'\n')
-            {
-                lineBreaks = true;
-            }
-        }
-        bounds[count++] = new ElementBounds(start, text.Length - start, escaped);
-        return count;
-    }
-
     private bool Fill()
     {
         if (_eof)
