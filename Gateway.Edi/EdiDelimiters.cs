@@ -30,9 +30,8 @@ public sealed record EdiDelimiters
             throw new ArgumentException($"Delimiters must differ: {Describe(all)}.");
         }
         Stops = SearchValues.Create([.. all.Where(b => b != component && b != repetition)]);
-        byte[] suspicious = [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), 0x7F, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b), component, .. repetition is byte rep ? new[] { rep } : []];
-        ValueAnomalies = SearchValues.Create([.. suspicious.Where(b => b != element)]);
-        ValueAnomaliesBesideComponents = SearchValues.Create([.. suspicious.Where(b => b != element && b != component)]);
+        byte[] suspicious = [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), 0x7F, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b), .. repetition is byte rep ? new[] { rep } : []];
+        ValueAnomalies = SearchValues.Create([.. suspicious.Where(b => b != element && b != component)]);
         AllDelimiters = SearchValues.Create([.. all]);
     }
 
@@ -61,12 +60,9 @@ public sealed record EdiDelimiters
     /// <summary>The bytes that end an element token: element, segment and release.</summary>
     internal SearchValues<byte> Stops { get; }
 
-    /// <summary>Bytes that need a closer look inside a segment's values: component and repetition separators,
-    /// control bytes and non-ASCII.</summary>
+    /// <summary>Bytes that need a closer look inside a segment's values: the repetition separator, control bytes
+    /// and non-ASCII. The component separator is not among them: EDIFACT has composites everywhere.</summary>
     internal SearchValues<byte> ValueAnomalies { get; }
-
-    /// <summary><see cref="ValueAnomalies"/> without the component separator.</summary>
-    internal SearchValues<byte> ValueAnomaliesBesideComponents { get; }
 
     /// <summary>Every delimiter byte, for refusing values that contain one.</summary>
     internal SearchValues<byte> AllDelimiters { get; }

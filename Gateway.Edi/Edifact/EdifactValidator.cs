@@ -91,16 +91,7 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
                     EdifactEnvelopeValidator.CheckTrailer(current.Interchange, count, current.Issues);
                     continue;
                 case EdifactReadKind.StraySegment:
-                    Segment stray = reader.Segment!.Value;
-                    current!.Issues.Add(new EdiIssue
-                    {
-                        Code = EdiIssueCode.InvalidInterchangeContent,
-                        Message = $"Segment '{stray.Tag}' stands outside any message",
-                        BytePosition = stray.BytePosition,
-                        FileSegmentIndex = stray.FileSegmentIndex,
-                        SegmentTag = stray.Tag,
-                        InterchangeControlNumber = current.Interchange.ControlReference,
-                    });
+                    current!.Issues.Add(EnvelopeIssues.SegmentOutsideDocument(reader.Segment!.Value, "message", current.Interchange.ControlReference, group?.Group?.ReferenceNumber));
                     break;
             }
             current?.Issues.AddRange(reader.Issues);

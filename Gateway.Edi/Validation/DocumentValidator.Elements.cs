@@ -25,7 +25,7 @@ internal sealed partial class DocumentValidator
         // inside values. Component separators are allowed here (EDIFACT has composites everywhere); a simple
         // element that holds one is caught below.
         ElementBounds last = bounds[^1];
-        bool clean = !data[bounds[0].Start..(last.Start + last.Length)].ContainsAny(context.Delimiters.ValueAnomaliesBesideComponents);
+        bool clean = !data[bounds[0].Start..(last.Start + last.Length)].ContainsAny(context.Delimiters.ValueAnomalies);
         ulong present = 0;
         for (int i = 1; i <= uses.Length; i++)
         {

@@ -98,17 +98,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
                     // Grade of service and deferred delivery requests belong right after the ISA.
                     break;
                 case X12ReadKind.StraySegment:
-                    Segment stray = reader.Segment!.Value;
-                    current!.Issues.Add(new EdiIssue
-                    {
-                        Code = EdiIssueCode.InvalidInterchangeContent,
-                        Message = $"Segment '{Truncate(stray.Tag)}' stands outside any transaction set",
-                        BytePosition = stray.BytePosition,
-                        FileSegmentIndex = stray.FileSegmentIndex,
-                        SegmentTag = stray.Tag,
-                        InterchangeControlNumber = current.Interchange.ControlNumber,
-                        GroupControlNumber = group?.Group.ControlNumber,
-                    });
+                    current!.Issues.Add(EnvelopeIssues.SegmentOutsideDocument(reader.Segment!.Value, "transaction set", current.Interchange.ControlNumber, group?.Group.ControlNumber));
                     break;
             }
             Route(reader.Issues, current!, group, null);
@@ -157,6 +147,4 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
             target.Add(issue);
         }
     }
-
-    private static string Truncate(string value) => value.Length > 20 ? value[..20] + "…" : value;
 }

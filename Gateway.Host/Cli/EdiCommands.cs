@@ -78,37 +78,27 @@ internal static class EdiCommands
         return GatewayCommandLine.Ok;
     }
 
-    private static int Validate(Stream stream, string file, TextWriter output)
+    private static int Validate(Stream stream, string file, TextWriter output) =>
+        Print(new X12Validator().ValidateStream(stream).Select(r => (r.AllIssues, r.IsValid, r.Groups.Sum(g => g.Documents.Count))), file, output, "documents");
+
+    private static int ValidateEdifact(Stream stream, string file, TextWriter output) =>
+        Print(new EdifactValidator().ValidateStream(stream).Select(r => (r.AllIssues, r.IsValid, r.Groups.Sum(g => g.Messages.Count))), file, output, "messages");
+
+    // One line per issue in file order, then the verdict; exit 0 valid, 1 invalid.
+    private static int Print(IEnumerable<(IEnumerable<EdiIssue> Issues, bool Valid, int Documents)> interchanges, string file, TextWriter output, string noun)
     {
         bool valid = true;
         int documents = 0;
-        foreach (X12InterchangeResult result in new X12Validator().ValidateStream(stream))
+        foreach ((IEnumerable<EdiIssue> issues, bool interchangeValid, int count) in interchanges)
         {
-            foreach (EdiIssue issue in result.AllIssues.OrderBy(i => i.BytePosition))
+            foreach (EdiIssue issue in issues.OrderBy(i => i.BytePosition))
             {
                 output.WriteLine($"{file}: {issue}");
             }
-            valid &= result.IsValid;
-            documents += result.Groups.Sum(g => g.Documents.Count);
+            valid &= interchangeValid;
+            documents += count;
         }
-        output.WriteLine(valid ? $"{file}: valid ({documents} documents)" : $"{file}: invalid");
-        return valid ? GatewayCommandLine.Ok : GatewayCommandLine.Invalid;
-    }
-
-    private static int ValidateEdifact(Stream stream, string file, TextWriter output)
-    {
-        bool valid = true;
-        int messages = 0;
-        foreach (EdifactInterchangeResult result in new EdifactValidator().ValidateStream(stream))
-        {
-            foreach (EdiIssue issue in result.AllIssues.OrderBy(i => i.BytePosition))
-            {
-                output.WriteLine($"{file}: {issue}");
-            }
-            valid &= result.IsValid;
-            messages += result.Groups.Sum(g => g.Messages.Count);
-        }
-        output.WriteLine(valid ? $"{file}: valid ({messages} messages)" : $"{file}: invalid");
+        output.WriteLine(valid ? $"{file}: valid ({documents} {noun})" : $"{file}: invalid");
         return valid ? GatewayCommandLine.Ok : GatewayCommandLine.Invalid;
     }
 
