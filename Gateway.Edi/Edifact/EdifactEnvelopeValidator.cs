@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gateway.Edi.Validation;
 
 namespace Gateway.Edi.Edifact;
@@ -13,7 +12,7 @@ internal static class EdifactEnvelopeValidator
         {
             if (!ok)
             {
-                issues.Add(Issue(code, unb, element, message, interchange.ControlReference) with { ComponentPosition = component });
+                issues.Add(EnvelopeIssues.AtElement(code, unb, element, message, interchange.ControlReference) with { ComponentPosition = component });
             }
         }
         Check(EdifactCharacterSets.IsKnown(interchange.SyntaxIdentifier), EdiIssueCode.StandardNotSupported, 1, $"UNB syntax identifier '{interchange.SyntaxIdentifier}' is not one we read (UNOA to UNOL, UNOW, UNOX, UNOY)", 1);
@@ -40,11 +39,11 @@ internal static class EdifactEnvelopeValidator
         }
         if (unz[2] != interchange.ControlReference)
         {
-            issues.Add(Issue(EdiIssueCode.InterchangeControlNumberMismatch, unz, 2, $"UNZ reference '{unz[2]}' differs from UNB '{interchange.ControlReference}'", interchange.ControlReference));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InterchangeControlNumberMismatch, unz, 2, $"UNZ reference '{unz[2]}' differs from UNB '{interchange.ControlReference}'", interchange.ControlReference));
         }
-        if (!CountIs(unz[1], count))
+        if (!EnvelopeIssues.CountIs(unz[1], count))
         {
-            issues.Add(Issue(EdiIssueCode.GroupCountMismatch, unz, 1, $"UNZ says {unz[1]} messages or groups; the interchange has {count}", interchange.ControlReference));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.GroupCountMismatch, unz, 1, $"UNZ says {unz[1]} messages or groups; the interchange has {count}", interchange.ControlReference));
         }
     }
 
@@ -57,11 +56,11 @@ internal static class EdifactEnvelopeValidator
         string icr = group.Interchange.ControlReference;
         if (une[2] != group.ReferenceNumber)
         {
-            issues.Add(Issue(EdiIssueCode.GroupControlNumberMismatch, une, 2, $"UNE reference '{une[2]}' differs from UNG '{group.ReferenceNumber}'", icr, group.ReferenceNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.GroupControlNumberMismatch, une, 2, $"UNE reference '{une[2]}' differs from UNG '{group.ReferenceNumber}'", icr, group.ReferenceNumber));
         }
-        if (!CountIs(une[1], group.MessageCount))
+        if (!EnvelopeIssues.CountIs(une[1], group.MessageCount))
         {
-            issues.Add(Issue(EdiIssueCode.TransactionSetCountMismatch, une, 1, $"UNE says {une[1]} messages; the group has {group.MessageCount}", icr, group.ReferenceNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.TransactionSetCountMismatch, une, 1, $"UNE says {une[1]} messages; the group has {group.MessageCount}", icr, group.ReferenceNumber));
         }
     }
 
@@ -74,17 +73,17 @@ internal static class EdifactEnvelopeValidator
         bool typeOk = message.Type.Length is >= 1 and <= 6;
         if (!typeOk || message.Version is not ("D" or "S" or "1" or "2" or "3" or "4"))
         {
-            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetId, unh, 2, $"UNH message identifier '{message.Type}:{message.Version}:{message.Release}' has no valid type and version (D, S, or 1 to 4)", icr, gcr, message.ReferenceNumber, 1)
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InvalidTransactionSetId, unh, 2, $"UNH message identifier '{message.Type}:{message.Version}:{message.Release}' has no valid type and version (D, S, or 1 to 4)", icr, gcr, message.ReferenceNumber, 1)
                 with
             { ComponentPosition = typeOk ? 2 : 1 });
         }
         if (message.ReferenceNumber.Length is < 1 or > 14)
         {
-            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetControlNumber, unh, 1, $"UNH message reference '{message.ReferenceNumber}' must be 1 to 14 characters", icr, gcr, message.ReferenceNumber, 1));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InvalidTransactionSetControlNumber, unh, 1, $"UNH message reference '{message.ReferenceNumber}' must be 1 to 14 characters", icr, gcr, message.ReferenceNumber, 1));
         }
         else if (!seen.Add(message.ReferenceNumber))
         {
-            issues.Add(Issue(EdiIssueCode.DuplicateTransactionSetControlNumber, unh, 1, $"UNH message reference '{message.ReferenceNumber}' is used by an earlier message of this interchange", icr, gcr, message.ReferenceNumber, 1));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.DuplicateTransactionSetControlNumber, unh, 1, $"UNH message reference '{message.ReferenceNumber}' is used by an earlier message of this interchange", icr, gcr, message.ReferenceNumber, 1));
         }
         if (!message.HasTrailer)
         {
@@ -93,11 +92,11 @@ internal static class EdifactEnvelopeValidator
         Segment unt = message.Segments[^1];
         if (unt[2] != message.ReferenceNumber)
         {
-            issues.Add(Issue(EdiIssueCode.TransactionSetControlNumberMismatch, unt, 2, $"UNT reference '{unt[2]}' differs from UNH '{message.ReferenceNumber}'", icr, gcr, message.ReferenceNumber, message.SegmentCount));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.TransactionSetControlNumberMismatch, unt, 2, $"UNT reference '{unt[2]}' differs from UNH '{message.ReferenceNumber}'", icr, gcr, message.ReferenceNumber, message.SegmentCount));
         }
-        if (!CountIs(unt[1], message.SegmentCount))
+        if (!EnvelopeIssues.CountIs(unt[1], message.SegmentCount))
         {
-            issues.Add(Issue(EdiIssueCode.SegmentCountMismatch, unt, 1, $"UNT says {unt[1]} segments; UNH to UNT has {message.SegmentCount}", icr, gcr, message.ReferenceNumber, message.SegmentCount));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.SegmentCountMismatch, unt, 1, $"UNT says {unt[1]} segments; UNH to UNT has {message.SegmentCount}", icr, gcr, message.ReferenceNumber, message.SegmentCount));
         }
     }
 
@@ -135,22 +134,4 @@ internal static class EdifactEnvelopeValidator
 
     private static bool IsTime(string value) =>
         value.Length == 4 && X12DateTime.IsTime(System.Text.Encoding.ASCII.GetBytes(value));
-
-    private static bool CountIs(string value, int expected) =>
-        value.Length is >= 1 and <= 10 && value.All(char.IsAsciiDigit) && long.Parse(value, CultureInfo.InvariantCulture) == expected;
-
-    private static EdiIssue Issue(EdiIssueCode code, Segment segment, int element, string message, string? interchange, string? group = null, string? document = null, int segmentPosition = 0) => new()
-    {
-        Code = code,
-        Message = message,
-        BytePosition = segment.BytePosition,
-        FileSegmentIndex = segment.FileSegmentIndex,
-        SegmentTag = segment.Tag,
-        SegmentPosition = segmentPosition,
-        ElementPosition = element,
-        Value = segment[element],
-        InterchangeControlNumber = interchange,
-        GroupControlNumber = group,
-        DocumentControlNumber = document,
-    };
 }

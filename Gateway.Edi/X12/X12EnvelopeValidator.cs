@@ -23,7 +23,7 @@ internal static class X12EnvelopeValidator
         {
             if (!ok)
             {
-                issues.Add(Issue(code, isa, element, $"ISA{element:00} {message}", interchange.ControlNumber));
+                issues.Add(EnvelopeIssues.AtElement(code, isa, element, $"ISA{element:00} {message}", interchange.ControlNumber));
             }
         }
         Check(isa[1] is "00" or "01" or "02" or "03" or "04" or "05" or "06", EdiIssueCode.InvalidAuthorizationQualifier, 1, $"'{isa[1]}' is not an authorization qualifier (00 to 06)");
@@ -55,7 +55,7 @@ internal static class X12EnvelopeValidator
             null;
         if (problem is not null)
         {
-            issues.Add(Issue(EdiIssueCode.InvalidInterchangeContent, ta1, 0, problem, interchange.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InvalidInterchangeContent, ta1, 0, problem, interchange.ControlNumber));
         }
     }
 
@@ -67,11 +67,11 @@ internal static class X12EnvelopeValidator
         }
         if (iea[2] != interchange.ControlNumber)
         {
-            issues.Add(Issue(EdiIssueCode.InterchangeControlNumberMismatch, iea, 2, $"IEA02 '{iea[2]}' differs from ISA13 '{interchange.ControlNumber}'", interchange.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InterchangeControlNumberMismatch, iea, 2, $"IEA02 '{iea[2]}' differs from ISA13 '{interchange.ControlNumber}'", interchange.ControlNumber));
         }
-        if (!CountIs(iea[1], groups))
+        if (!EnvelopeIssues.CountIs(iea[1], groups))
         {
-            issues.Add(Issue(EdiIssueCode.GroupCountMismatch, iea, 1, $"IEA01 says {iea[1]} groups; the interchange has {groups}", interchange.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.GroupCountMismatch, iea, 1, $"IEA01 says {iea[1]} groups; the interchange has {groups}", interchange.ControlNumber));
         }
     }
 
@@ -81,25 +81,25 @@ internal static class X12EnvelopeValidator
         string ics = group.Interchange.ControlNumber;
         if (!IsDigits(group.ControlNumber, 1, 9))
         {
-            issues.Add(Issue(EdiIssueCode.InvalidGroupControlNumber, gs, 6, $"GS06 '{group.ControlNumber}' is not a number of 1 to 9 digits", ics, group.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InvalidGroupControlNumber, gs, 6, $"GS06 '{group.ControlNumber}' is not a number of 1 to 9 digits", ics, group.ControlNumber));
         }
         else if (!seen.Add(group.ControlNumber))
         {
-            issues.Add(Issue(EdiIssueCode.DuplicateGroupControlNumber, gs, 6, $"GS06 '{group.ControlNumber}' is used by an earlier group of this interchange", ics, group.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.DuplicateGroupControlNumber, gs, 6, $"GS06 '{group.ControlNumber}' is used by an earlier group of this interchange", ics, group.ControlNumber));
         }
         // A version we have no schema for is the set's concern (AK502 1); one that is not a version at all is the group's.
         if (group.Version.Length < 6 || group.Version.AsSpan(0, 6).ContainsAnyExcept(Digits))
         {
-            issues.Add(Issue(EdiIssueCode.GroupVersionNotSupported, gs, 8, $"GS08 '{group.Version}' is not an X12 version (six digits, then an optional release or guide code)", ics, group.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.GroupVersionNotSupported, gs, 8, $"GS08 '{group.Version}' is not an X12 version (six digits, then an optional release or guide code)", ics, group.ControlNumber));
         }
         // GS04 was YYMMDD before 004010, and older partners still send it so.
         if (!X12DateTime.IsDate(gs.GetSpan(4)))
         {
-            issues.Add(Issue(EdiIssueCode.InvalidGroupDateTime, gs, 4, $"GS04 '{gs[4]}' is not a date (CCYYMMDD)", ics, group.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InvalidGroupDateTime, gs, 4, $"GS04 '{gs[4]}' is not a date (CCYYMMDD)", ics, group.ControlNumber));
         }
         if (!X12DateTime.IsTime(gs.GetSpan(5)))
         {
-            issues.Add(Issue(EdiIssueCode.InvalidGroupDateTime, gs, 5, $"GS05 '{gs[5]}' is not a time (HHMM[SS[d]])", ics, group.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InvalidGroupDateTime, gs, 5, $"GS05 '{gs[5]}' is not a time (HHMM[SS[d]])", ics, group.ControlNumber));
         }
     }
 
@@ -112,11 +112,11 @@ internal static class X12EnvelopeValidator
         string ics = group.Interchange.ControlNumber;
         if (ge[2] != group.ControlNumber)
         {
-            issues.Add(Issue(EdiIssueCode.GroupControlNumberMismatch, ge, 2, $"GE02 '{ge[2]}' differs from GS06 '{group.ControlNumber}'", ics, group.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.GroupControlNumberMismatch, ge, 2, $"GE02 '{ge[2]}' differs from GS06 '{group.ControlNumber}'", ics, group.ControlNumber));
         }
-        if (!CountIs(ge[1], group.TransactionSetCount))
+        if (!EnvelopeIssues.CountIs(ge[1], group.TransactionSetCount))
         {
-            issues.Add(Issue(EdiIssueCode.TransactionSetCountMismatch, ge, 1, $"GE01 says {ge[1]} transaction sets; the group has {group.TransactionSetCount}", ics, group.ControlNumber));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.TransactionSetCountMismatch, ge, 1, $"GE01 says {ge[1]} transaction sets; the group has {group.TransactionSetCount}", ics, group.ControlNumber));
         }
     }
 
@@ -127,15 +127,15 @@ internal static class X12EnvelopeValidator
         string? gcn = set.Group?.ControlNumber;
         if (!IsDigits(set.Type, 3, 3))
         {
-            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetId, st, 1, $"ST01 '{set.Type}' is not a transaction set identifier", ics, gcn, set.ControlNumber, segmentPosition: 1));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InvalidTransactionSetId, st, 1, $"ST01 '{set.Type}' is not a transaction set identifier", ics, gcn, set.ControlNumber, segmentPosition: 1));
         }
         if (set.ControlNumber.Length is < 4 or > 9)
         {
-            issues.Add(Issue(EdiIssueCode.InvalidTransactionSetControlNumber, st, 2, $"ST02 '{set.ControlNumber}' must be 4 to 9 characters", ics, gcn, set.ControlNumber, segmentPosition: 1));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.InvalidTransactionSetControlNumber, st, 2, $"ST02 '{set.ControlNumber}' must be 4 to 9 characters", ics, gcn, set.ControlNumber, segmentPosition: 1));
         }
         else if (!seen.Add(set.ControlNumber))
         {
-            issues.Add(Issue(EdiIssueCode.DuplicateTransactionSetControlNumber, st, 2, $"ST02 '{set.ControlNumber}' is used by an earlier transaction set of this group", ics, gcn, set.ControlNumber, segmentPosition: 1));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.DuplicateTransactionSetControlNumber, st, 2, $"ST02 '{set.ControlNumber}' is used by an earlier transaction set of this group", ics, gcn, set.ControlNumber, segmentPosition: 1));
         }
         if (!set.HasTrailer)
         {
@@ -144,33 +144,14 @@ internal static class X12EnvelopeValidator
         Segment se = set.Segments[^1];
         if (se[2] != set.ControlNumber)
         {
-            issues.Add(Issue(EdiIssueCode.TransactionSetControlNumberMismatch, se, 2, $"SE02 '{se[2]}' differs from ST02 '{set.ControlNumber}'", ics, gcn, set.ControlNumber, segmentPosition: set.SegmentCount));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.TransactionSetControlNumberMismatch, se, 2, $"SE02 '{se[2]}' differs from ST02 '{set.ControlNumber}'", ics, gcn, set.ControlNumber, segmentPosition: set.SegmentCount));
         }
-        if (!CountIs(se[1], set.SegmentCount))
+        if (!EnvelopeIssues.CountIs(se[1], set.SegmentCount))
         {
-            issues.Add(Issue(EdiIssueCode.SegmentCountMismatch, se, 1, $"SE01 says {se[1]} segments; ST to SE has {set.SegmentCount}", ics, gcn, set.ControlNumber, segmentPosition: set.SegmentCount));
+            issues.Add(EnvelopeIssues.AtElement(EdiIssueCode.SegmentCountMismatch, se, 1, $"SE01 says {se[1]} segments; ST to SE has {set.SegmentCount}", ics, gcn, set.ControlNumber, segmentPosition: set.SegmentCount));
         }
     }
 
-    // Counts are N0 numbers: "0000000031" is 31.
-    private static bool CountIs(string value, int expected) =>
-        IsDigits(value, 1, 10) && long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) == expected;
-
     private static bool IsDigits(string value, int min, int max) =>
         value.Length >= min && value.Length <= max && !value.AsSpan().ContainsAnyExcept(Digits);
-
-    private static EdiIssue Issue(EdiIssueCode code, Segment segment, int element, string message, string? interchange, string? group = null, string? document = null, int segmentPosition = 0) => new()
-    {
-        SegmentPosition = segmentPosition,
-        Code = code,
-        Message = message,
-        BytePosition = segment.BytePosition,
-        FileSegmentIndex = segment.FileSegmentIndex,
-        SegmentTag = segment.Tag,
-        ElementPosition = element,
-        Value = segment[element],
-        InterchangeControlNumber = interchange,
-        GroupControlNumber = group,
-        DocumentControlNumber = document,
-    };
 }

@@ -24,8 +24,8 @@ internal static class EdifactParseSummary
                     EdifactInterchange i = reader.Interchange!;
                     json.WriteStartObject();
                     json.WriteString("standard", "EDIFACT");
-                    X12ParseSummary.WriteParty(json, "sender", i.SenderQualifier, i.SenderId);
-                    X12ParseSummary.WriteParty(json, "receiver", i.RecipientQualifier, i.RecipientId);
+                    ParseSummaryJson.WriteParty(json, "sender", i.SenderQualifier, i.SenderId);
+                    ParseSummaryJson.WriteParty(json, "receiver", i.RecipientQualifier, i.RecipientId);
                     json.WriteString("controlNumber", i.ControlReference);
                     json.WriteString("usage", i.IsTest ? "T" : "P");
                     json.WriteString("syntax", $"{i.SyntaxIdentifier}:{i.SyntaxVersion}");
@@ -34,14 +34,14 @@ internal static class EdifactParseSummary
                     break;
                 case EdifactReadKind.GroupStart:
                     EdifactGroup g = reader.Group!;
-                    StartGroup(json, g.FunctionalId, g.ReferenceNumber, g.Version);
+                    ParseSummaryJson.StartGroup(json, g.FunctionalId, g.ReferenceNumber, g.Version);
                     inGroup = true;
                     break;
                 case EdifactReadKind.Message:
                     EdifactMessage m = reader.Message!;
                     if (!inGroup)
                     {
-                        StartGroup(json, null, null, m.Directory);
+                        ParseSummaryJson.StartGroup(json, null, null, m.Directory);
                         inGroup = true;
                     }
                     json.WriteStartObject();
@@ -57,8 +57,7 @@ internal static class EdifactParseSummary
                     break;
                 case EdifactReadKind.InterchangeEnd:
                     EndGroup(json, ref inGroup);
-                    json.WriteEndArray();
-                    json.WriteEndObject();
+                    ParseSummaryJson.EndList(json);
                     inInterchange = false;
                     break;
             }
@@ -67,29 +66,18 @@ internal static class EdifactParseSummary
         if (inInterchange)
         {
             EndGroup(json, ref inGroup);
-            json.WriteEndArray();
-            json.WriteEndObject();
+            ParseSummaryJson.EndList(json);
         }
         json.WriteEndArray();
-        X12ParseSummary.WriteWarnings(json, warnings);
+        ParseSummaryJson.WriteWarnings(json, warnings);
         json.WriteEndObject();
-    }
-
-    private static void StartGroup(Utf8JsonWriter json, string? functionalId, string? controlNumber, string version)
-    {
-        json.WriteStartObject();
-        json.WriteString("functionalId", functionalId);
-        json.WriteString("controlNumber", controlNumber);
-        json.WriteString("version", version);
-        json.WriteStartArray("documents");
     }
 
     private static void EndGroup(Utf8JsonWriter json, ref bool inGroup)
     {
         if (inGroup)
         {
-            json.WriteEndArray();
-            json.WriteEndObject();
+            ParseSummaryJson.EndList(json);
             inGroup = false;
         }
     }

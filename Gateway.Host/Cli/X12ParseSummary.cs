@@ -23,8 +23,8 @@ internal static class X12ParseSummary
                     X12Interchange i = reader.Interchange!;
                     json.WriteStartObject();
                     json.WriteString("standard", "X12");
-                    WriteParty(json, "sender", i.SenderQualifier, i.SenderId);
-                    WriteParty(json, "receiver", i.ReceiverQualifier, i.ReceiverId);
+                    ParseSummaryJson.WriteParty(json, "sender", i.SenderQualifier, i.SenderId);
+                    ParseSummaryJson.WriteParty(json, "receiver", i.ReceiverQualifier, i.ReceiverId);
                     json.WriteString("controlNumber", i.ControlNumber);
                     json.WriteString("usage", i.UsageIndicator);
                     json.WriteString("version", i.Version);
@@ -33,11 +33,7 @@ internal static class X12ParseSummary
                     break;
                 case X12ReadKind.GroupStart:
                     X12FunctionalGroup g = reader.Group!;
-                    json.WriteStartObject();
-                    json.WriteString("functionalId", g.FunctionalId);
-                    json.WriteString("controlNumber", g.ControlNumber);
-                    json.WriteString("version", g.Version);
-                    json.WriteStartArray("documents");
+                    ParseSummaryJson.StartGroup(json, g.FunctionalId, g.ControlNumber, g.Version);
                     break;
                 case X12ReadKind.TransactionSet:
                     X12TransactionSet set = reader.TransactionSet!;
@@ -53,12 +49,10 @@ internal static class X12ParseSummary
                     json.WriteEndObject();
                     break;
                 case X12ReadKind.GroupEnd:
-                    json.WriteEndArray();
-                    json.WriteEndObject();
+                    ParseSummaryJson.EndList(json);
                     break;
                 case X12ReadKind.InterchangeEnd:
-                    json.WriteEndArray();
-                    json.WriteEndObject();
+                    ParseSummaryJson.EndList(json);
                     inInterchange = false;
                     break;
             }
@@ -66,29 +60,10 @@ internal static class X12ParseSummary
         warnings.AddRange(reader.Issues);
         if (inInterchange)
         {
-            json.WriteEndArray();
-            json.WriteEndObject();
+            ParseSummaryJson.EndList(json);
         }
         json.WriteEndArray();
-        WriteWarnings(json, warnings);
-        json.WriteEndObject();
-    }
-
-    internal static void WriteWarnings(Utf8JsonWriter json, List<EdiIssue> warnings)
-    {
-        json.WriteStartArray("warnings");
-        foreach (EdiIssue w in warnings)
-        {
-            json.WriteStringValue(w.ToString());
-        }
-        json.WriteEndArray();
-    }
-
-    internal static void WriteParty(Utf8JsonWriter json, string name, string qualifier, string id)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("qualifier", qualifier);
-        json.WriteString("id", id);
+        ParseSummaryJson.WriteWarnings(json, warnings);
         json.WriteEndObject();
     }
 }
