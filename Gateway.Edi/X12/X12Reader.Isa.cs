@@ -9,6 +9,7 @@ public sealed partial class X12Reader
 
     // 0-based offsets of the 16 element separators in an ISA (after ISA, ISA01, ..., ISA15).
     private static readonly int[] IsaSeparators = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103];
+
     private bool StartInterchange()
     {
         if (!_scanner.SkipToHeader(FindIsa, out long junkStart))
