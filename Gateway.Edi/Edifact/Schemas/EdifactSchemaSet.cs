@@ -9,21 +9,21 @@ public sealed class EdifactSchemaSet
 {
     private const string ResourcePrefix = "Gateway.Edi.Edifact.Schemas/";
     private static readonly Lazy<EdifactSchemaSet> LazyStandard = new(() => new EdifactSchemaSet());
-    private readonly Dictionary<string, Lazy<(SegmentDictionary Dictionary, Dictionary<string, DocumentSchema> Messages)>> _directories;
+    private readonly EmbeddedSchemas _directories = new(ResourcePrefix);
 
-    private EdifactSchemaSet() =>
-        _directories = EmbeddedSchemas.Folders(ResourcePrefix)
-            .ToDictionary(d => d, d => new Lazy<(SegmentDictionary, Dictionary<string, DocumentSchema>)>(() => EmbeddedSchemas.Load(ResourcePrefix, d)), StringComparer.Ordinal);
+    private EdifactSchemaSet()
+    {
+    }
 
     /// <summary>The schemas shipped with the gateway.</summary>
     public static EdifactSchemaSet Standard => LazyStandard.Value;
 
     /// <summary>The directories with schemas, for example <c>D96A</c>.</summary>
-    public IReadOnlyCollection<string> Directories => _directories.Keys;
+    public IReadOnlyCollection<string> Directories => _directories.Names;
 
     /// <summary>Whether a schema exists for <paramref name="messageType"/> in <paramref name="directory"/>.</summary>
     public bool Supports(string directory, string messageType) => Find(directory, messageType) is not null;
 
     internal DocumentSchema? Find(string directory, string messageType) =>
-        _directories.GetValueOrDefault(directory)?.Value.Messages.GetValueOrDefault(messageType);
+        _directories.Get(directory)?.Documents.GetValueOrDefault(messageType);
 }

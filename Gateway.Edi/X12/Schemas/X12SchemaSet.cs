@@ -1,4 +1,3 @@
-
 using Gateway.Edi.Schemas;
 
 namespace Gateway.Edi.X12.Schemas;
@@ -12,41 +11,31 @@ public sealed class X12SchemaSet
     private static readonly Lazy<X12SchemaSet> LazyStandard = new(() => new X12SchemaSet());
 
     // Each version is read from its embedded files the first time a document of that version arrives.
-    private readonly Dictionary<string, Lazy<X12Version?>> _versions;
+    private readonly EmbeddedSchemas _versions = new(ResourcePrefix);
 
     private X12SchemaSet()
     {
-        _versions = EmbeddedSchemas.Folders(ResourcePrefix)
-            .ToDictionary(v => v, v => new Lazy<X12Version?>(() => Load(v)), StringComparer.Ordinal);
     }
 
     /// <summary>The schemas shipped with the gateway.</summary>
     public static X12SchemaSet Standard => LazyStandard.Value;
 
     /// <summary>The versions with a dictionary, for example <c>004010</c>.</summary>
-    public IReadOnlyCollection<string> Versions => _versions.Keys;
+    public IReadOnlyCollection<string> Versions => _versions.Names;
 
     /// <summary>The transaction set ids with a schema in <paramref name="version"/>.</summary>
     public IEnumerable<string> TransactionSets(string version) =>
-        Get(version)?.Sets.Keys.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
+        Get(version)?.Documents.Keys.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
 
     /// <summary>Whether a schema exists for <paramref name="transactionSetId"/> in <paramref name="version"/> (GS08).</summary>
     public bool Supports(string version, string transactionSetId) => Find(version, transactionSetId) is not null;
 
-    internal DocumentSchema? Find(string version, string id) => Get(version)?.Sets.GetValueOrDefault(id);
+    internal DocumentSchema? Find(string version, string id) => Get(version)?.Documents.GetValueOrDefault(id);
 
     internal SegmentDictionary? Dictionary(string version) => Get(version)?.Dictionary;
 
     /// <summary>The dictionary version a GS08 value falls under: <c>004010VICS</c> is <c>004010</c>.</summary>
     internal static string VersionKey(string version) => version.Length > 6 ? version[..6] : version;
 
-    private X12Version? Get(string version) => _versions.GetValueOrDefault(VersionKey(version))?.Value;
-
-    private static X12Version Load(string version)
-    {
-        (SegmentDictionary dictionary, Dictionary<string, DocumentSchema> sets) = EmbeddedSchemas.Load(ResourcePrefix, version);
-        return new X12Version(dictionary, sets);
-    }
-
-    private sealed record X12Version(SegmentDictionary Dictionary, Dictionary<string, DocumentSchema> Sets);
+    private SchemaFolder? Get(string version) => _versions.Get(VersionKey(version));
 }
