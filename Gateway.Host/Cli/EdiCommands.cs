@@ -13,6 +13,8 @@ namespace Gateway.Host.Cli;
 /// <summary><c>gateway edi parse|validate|ack|json FILE</c>: the public contract of the EDI engine (DESIGN.md).</summary>
 internal static class EdiCommands
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         if (args.Length < 2 || args[0] is not ("parse" or "validate" or "ack" or "json"))
@@ -110,7 +112,7 @@ internal static class EdiCommands
             if (reader.Kind == X12ReadKind.TransactionSet)
             {
                 JsonObject json = X12DocumentJson.ToJson(reader.TransactionSet!);
-                output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                output.WriteLine(json.ToJsonString(Indented));
             }
         }
         return GatewayCommandLine.Ok;
@@ -123,7 +125,7 @@ internal static class EdiCommands
         {
             if (reader.Kind == EdifactReadKind.Message)
             {
-                output.WriteLine(EdifactDocumentJson.ToJson(reader.Message!).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                output.WriteLine(EdifactDocumentJson.ToJson(reader.Message!).ToJsonString(Indented));
             }
         }
         return GatewayCommandLine.Ok;
@@ -131,6 +133,10 @@ internal static class EdiCommands
 
     private static int AckEdifact(Stream stream, string[] options, TextWriter output, TextWriter error)
     {
+        if (options.FirstOrDefault(o => o is not ("--positive" or "--when-requested")) is { } unknown)
+        {
+            return RefuseOption(unknown, "[--positive] [--when-requested]", error);
+        }
         var ackOptions = new EdifactAcknowledgmentOptions
         {
             SegmentSuffix = "\n",
@@ -162,20 +168,17 @@ internal static class EdiCommands
         var ackOptions = new X12AcknowledgmentOptions { SegmentSuffix = "\n" };
         for (int i = 0; i < options.Length; i++)
         {
-            ackOptions = options[i] switch
+            X12AcknowledgmentOptions? chosen = options[i] switch
             {
                 "--999" => ackOptions with { Functional = X12FunctionalAcknowledgmentKind.Ack999 },
-                "--ta1" when i + 1 < options.Length => ackOptions with
-                {
-                    Technical = options[++i] switch
-                    {
-                        "always" => X12TechnicalAcknowledgmentPolicy.Always,
-                        "never" => X12TechnicalAcknowledgmentPolicy.Never,
-                        _ => X12TechnicalAcknowledgmentPolicy.WhenRequestedOrBroken,
-                    },
-                },
-                _ => ackOptions,
+                "--ta1" when i + 1 < options.Length && TechnicalPolicy(options[++i]) is { } policy => ackOptions with { Technical = policy },
+                _ => null,
             };
+            if (chosen is null)
+            {
+                return RefuseOption(options[i], "[--999] [--ta1 auto|always|never]", error);
+            }
+            ackOptions = chosen;
         }
         // Real control numbers come from the partner's persisted counters; this tool only shows the content.
         var builder = new X12AcknowledgmentBuilder(new X12SequentialControlNumbers(), ackOptions);
@@ -193,5 +196,20 @@ internal static class EdiCommands
             error.WriteLine("No acknowledgment is due (acknowledgments are not acknowledged, and no TA1 was requested).");
         }
         return GatewayCommandLine.Ok;
+    }
+
+    private static X12TechnicalAcknowledgmentPolicy? TechnicalPolicy(string value) => value switch
+    {
+        "auto" => X12TechnicalAcknowledgmentPolicy.WhenRequestedOrBroken,
+        "always" => X12TechnicalAcknowledgmentPolicy.Always,
+        "never" => X12TechnicalAcknowledgmentPolicy.Never,
+        _ => null,
+    };
+
+    // A mistyped option must not quietly show a different acknowledgment than the one asked for.
+    private static int RefuseOption(string option, string usage, TextWriter error)
+    {
+        error.WriteLine($"'{option}' is not an option of gateway edi ack for this file's standard. Usage: gateway edi ack FILE {usage}");
+        return GatewayCommandLine.Usage;
     }
 }

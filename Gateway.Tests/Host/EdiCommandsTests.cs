@@ -83,6 +83,26 @@ public class EdiCommandsTests
         Assert.That(output, Does.Contain("ST*999*0001~").And.Contain("IK5*A~"));
     }
 
+    [TestCase("--ta1", "alwys")]
+    [TestCase("--positive")]
+    [TestCase("--ta1")]
+    public void Ack_UnknownOptionOrValue_Exits64NamingIt(params string[] options)
+    {
+        (int code, string output, string error) = Run("ack", X12Samples.PurchaseOrders(), options);
+        Assert.That(code, Is.EqualTo(64));
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.Contain($"'{options[^1]}'").And.Contain("--ta1 auto|always|never"));
+    }
+
+    [TestCase("always", true)]
+    [TestCase("never", false)]
+    public void Ack_Ta1Option_ChoosesWhetherATa1IsSent(string value, bool sent)
+    {
+        (int code, string output, _) = Run("ack", X12Samples.PurchaseOrders(), "--ta1", value);
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(output, sent ? Does.Contain("TA1*000000001*") : Does.Not.Contain("TA1*"));
+    }
+
     private (int Code, string Output, string Error) Run(string command, string content, params string[] options)
     {
         string file = Path.Combine(_directory, "input.edi");

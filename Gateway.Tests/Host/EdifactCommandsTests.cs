@@ -58,6 +58,17 @@ public class EdifactCommandsTests
         Assert.That(json.RootElement.GetProperty("BGM").GetProperty("BGM02").GetString(), Is.EqualTo("PO-778812"));
     }
 
+    [Test]
+    public void Ack_X12OnlyOption_Exits64NamingIt()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = GatewayCommandLine.Run(["edi", "ack", Sample, "--999"], output, error);
+        Assert.That(code, Is.EqualTo(64));
+        Assert.That(output.ToString(), Is.Empty);
+        Assert.That(error.ToString(), Does.Contain("'--999'").And.Contain("[--positive] [--when-requested]"));
+    }
+
     private static (int Code, string Output) Run(string command, string file, params string[] options)
     {
         var output = new StringWriter();
