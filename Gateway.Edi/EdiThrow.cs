@@ -11,8 +11,4 @@ internal static class EdiThrow
             $"{message} (byte {bytePosition}, segment {segmentIndex}{(elementIndex >= 0 ? $", element {elementIndex}" : "")})",
             bytePosition, segmentIndex, elementIndex);
 
-    [DoesNotReturn]
-    public static void UnterminatedSegment(int segmentIndex, long bytePosition) =>
-        Format("Segment has no terminator before the end of the input; the file is truncated or the terminator in the header is wrong. Ask the partner to resend the whole file",
-            bytePosition, segmentIndex);
 }

@@ -69,7 +69,7 @@ public sealed class SegmentListBuilder
         return string.Join((char)_delimiters.Component, components[..(last + 1)].ToArray());
     }
 
-    /// <summary>Adds the bytes of one read segment, without its terminator, already split by <see cref="EdiReader"/>.</summary>
+    /// <summary>Adds the bytes of one read segment, without its terminator, already split by <see cref="EdiSegmentScanner"/>.</summary>
     internal void AddRead(ReadOnlySpan<byte> text, ReadOnlySpan<ElementBounds> bounds, long bytePosition, int fileSegmentIndex)
     {
         int start = _dataLength;

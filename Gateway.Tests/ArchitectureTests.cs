@@ -7,7 +7,7 @@ public class ArchitectureTests
     [Test]
     public void GatewayEdi_ReferencesNoOtherGatewayAssembly()
     {
-        var references = typeof(EdiReader).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+        var references = typeof(EdiDelimiters).Assembly.GetReferencedAssemblies().Select(a => a.Name);
         Assert.That(references, Has.None.StartsWith("Gateway."));
     }
 }
