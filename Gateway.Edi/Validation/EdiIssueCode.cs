@@ -130,6 +130,9 @@ public enum EdiIssueCode
     /// <summary>ST02 is not 4 to 9 characters (AK502 7).</summary>
     InvalidTransactionSetControlNumber,
 
+    /// <summary>The set belongs in another functional group than GS01 names, an 810 under GS*PO (AK502 18).</summary>
+    TransactionSetNotInFunctionalGroup,
+
     /// <summary>ST02 appears twice in the group (AK502 23).</summary>
     DuplicateTransactionSetControlNumber,
 

@@ -56,6 +56,7 @@ public static class X12AcknowledgmentCodes
         EdiIssueCode.SegmentCountMismatch => "4",
         EdiIssueCode.InvalidTransactionSetId => "6",
         EdiIssueCode.InvalidTransactionSetControlNumber => "7",
+        EdiIssueCode.TransactionSetNotInFunctionalGroup => "18",
         EdiIssueCode.DuplicateTransactionSetControlNumber => "23",
         _ => null,
     };

@@ -129,6 +129,23 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
             });
             return;
         }
+        if (set.Group is { } group && group.FunctionalId != schema.FunctionalGroup)
+        {
+            issues.Add(new EdiIssue
+            {
+                Code = EdiIssueCode.TransactionSetNotInFunctionalGroup,
+                Message = $"Transaction set {set.Type} belongs in a {schema.FunctionalGroup} group, but GS01 of group {group.ControlNumber} is '{group.FunctionalId}'. Ask the partner to send it in its own GS*{schema.FunctionalGroup} group",
+                BytePosition = set.BytePosition,
+                FileSegmentIndex = set.Segments[0].FileSegmentIndex,
+                SegmentTag = "ST",
+                SegmentPosition = 1,
+                ElementPosition = 1,
+                Value = set.Type,
+                InterchangeControlNumber = group.Interchange.ControlNumber,
+                GroupControlNumber = group.ControlNumber,
+                DocumentControlNumber = set.ControlNumber,
+            });
+        }
         var document = new DocumentContext(set.Segments, set.HasTrailer, set.Group?.Interchange.ControlNumber, set.Group?.ControlNumber, set.ControlNumber);
         DocumentValidator.Validate(schema, document, _options.Compliance, issues);
     }

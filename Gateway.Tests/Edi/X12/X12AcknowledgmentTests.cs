@@ -93,6 +93,15 @@ public class X12AcknowledgmentTests
     }
 
     [Test]
+    public void Build_SetInAnotherFunctionalGroup_Ak5RejectedWith18()
+    {
+        X12Acknowledgment? ack = Build(Po().Gs(1, "IN"));
+
+        Assert.That(Tagged(ack, "AK1"), Is.EqualTo(new[] { "AK1*IN*1" }));
+        Assert.That(Tagged(ack, "AK5"), Is.EqualTo(new[] { "AK5*R*18" }));
+    }
+
+    [Test]
     public void Build_RejectedSet_Ak5RejectedWithEachCode()
     {
         // SE01 is wrong (AK502 4) and BEG03 is missing (5, segments in error).

@@ -306,6 +306,16 @@ public class X12ValidatorTests
     }
 
     [Test]
+    public void Validate_SetUnderAnotherGs01_ReportsNotInFunctionalGroup()
+    {
+        EdiIssue issue = Po().Gs(1, "IN").Validate().AllIssues.Single();
+
+        AssertIssue(issue, EdiIssueCode.TransactionSetNotInFunctionalGroup, EdiIssueLevel.Document, "ST", position: 1, element: 1);
+        Assert.That(issue.Value, Is.EqualTo("850"));
+        Assert.That(issue.Message, Does.Contain("PO group").And.Contain("'IN'"));
+    }
+
+    [Test]
     public void Validate_St02Repeated_ReportsDuplicateOnSecondSet()
     {
         X12GroupResult group = Po().CopySet("0001").Validate().Groups.Single();
