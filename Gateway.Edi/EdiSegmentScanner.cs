@@ -50,9 +50,6 @@ internal sealed partial class EdiSegmentScanner : IDisposable
     /// <summary>The unread bytes in the buffer.</summary>
     public ReadOnlySpan<byte> Available => _buffer.AsSpan(_pos, _end - _pos);
 
-    /// <summary>Whether the stream has no more bytes beyond <see cref="Available"/>.</summary>
-    public bool AtEndOfStream => _eof;
-
     /// <summary>A new interchange may warn again about its layout.</summary>
     public void StartInterchange() => _layoutReported = false;
 

@@ -1,4 +1,3 @@
-
 namespace Gateway.Edi.Schemas;
 
 /// <summary>The elements, composites and segments of one version.</summary>

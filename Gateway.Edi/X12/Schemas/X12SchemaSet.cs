@@ -32,8 +32,6 @@ public sealed class X12SchemaSet
 
     internal DocumentSchema? Find(string version, string id) => Get(version)?.Documents.GetValueOrDefault(id);
 
-    internal SegmentDictionary? Dictionary(string version) => Get(version)?.Dictionary;
-
     /// <summary>The dictionary version a GS08 value falls under: <c>004010VICS</c> is <c>004010</c>.</summary>
     internal static string VersionKey(string version) => version.Length > 6 ? version[..6] : version;
 
