@@ -118,7 +118,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
             issues.Add(new EdiIssue
             {
                 Code = EdiIssueCode.TransactionSetNotSupported,
-                Message = $"There is no schema for transaction set {set.Type} in version {(set.Version.Length > 0 ? set.Version : "(none)")}; supported: {string.Join(", ", _options.Schemas.Versions.Order(StringComparer.Ordinal))} with {string.Join(", ", _options.Schemas.TransactionSets("004010"))}",
+                Message = $"There is no schema for transaction set {set.Type} in version {(set.Version.Length > 0 ? set.Version : "(none)")}; supported: {string.Join("; ", _options.Schemas.Versions.Order(StringComparer.Ordinal).Select(v => $"{v} {string.Join(", ", _options.Schemas.TransactionSets(v))}"))}",
                 BytePosition = set.BytePosition,
                 FileSegmentIndex = set.Segments[0].FileSegmentIndex,
                 SegmentTag = "ST",
