@@ -21,6 +21,10 @@ public sealed class EdifactSchemaSet
     /// <summary>The directories with schemas, for example <c>D96A</c>.</summary>
     public IReadOnlyCollection<string> Directories => _directories.Names;
 
+    /// <summary>The message types with a schema in <paramref name="directory"/>.</summary>
+    public IEnumerable<string> Messages(string directory) =>
+        _directories.Get(directory)?.Documents.Keys.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
+
     /// <summary>Whether a schema exists for <paramref name="messageType"/> in <paramref name="directory"/>.</summary>
     public bool Supports(string directory, string messageType) => Find(directory, messageType) is not null;
 
