@@ -18,6 +18,13 @@ internal static class GatewayCommandLine
                                           the TA1/997/999 or CONTRL the gateway would send
                                           (X12 or EDIFACT, detected from the file)
           gateway edi json FILE           each document in its JSON form (what maps read)
+
+        Partner profiles (exit 0 ok, 1 errors):
+          gateway partners list [DIR] [--json]
+          gateway partners validate [DIR]
+          gateway partners show ID [DIR] [--json]
+          gateway partners new ID --template NAME [--name NAME] [DIR]
+          gateway partners schema
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -25,6 +32,10 @@ internal static class GatewayCommandLine
         if (args.Length >= 1 && args[0] == "edi")
         {
             return EdiCommands.Run(args[1..], output, error);
+        }
+        if (args.Length >= 1 && args[0] == "partners")
+        {
+            return PartnerCommands.Run(args[1..], output, error);
         }
         error.WriteLine(args.Length == 0 || args[0] is "-h" or "--help" or "help" ? Help : $"Unknown command '{args[0]}'.\n{Help}");
         return args.Length == 0 || args[0] is "-h" or "--help" or "help" ? Ok : Usage;

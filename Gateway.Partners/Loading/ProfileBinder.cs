@@ -40,7 +40,12 @@ internal sealed class ProfileBinder(ProfileErrorList errors)
             errors.Remember(fieldPath, value);
             if (value is YamlScalar { IsNull: true } && field.ItemType is null && !IsObject(field.Property.PropertyType))
             {
-                continue;   // "key:" with nothing keeps the default; a required one is reported below
+                if (field.IsRequired)
+                {
+                    string hint = field.Description is null ? "" : $" ({field.Description})";
+                    errors.Add(key.Line, key.Column, fieldPath, $"has no value; write one after '{key.Value}:'{hint}");
+                }
+                continue;   // an optional "key:" with nothing keeps its default
             }
             object? bound = field.ItemType is null
                 ? BindValue(field.Property.PropertyType, value, fieldPath, field)
@@ -123,7 +128,8 @@ internal sealed class ProfileBinder(ProfileErrorList errors)
             {
                 return target == typeof(int) ? (object)(int)number : number;
             }
-            errors.Add(scalar.Line, scalar.Column, path, $"'{text}' is not a whole number");
+            bool digits = text.Length > 0 && text.TrimStart('-', '+').All(char.IsAsciiDigit);
+            errors.Add(scalar.Line, scalar.Column, path, digits ? $"{text} is far too large" : $"'{text}' is not a whole number");
             return null;
         }
         if (target == typeof(bool))
@@ -161,6 +167,16 @@ internal sealed class ProfileBinder(ProfileErrorList errors)
             return reference;
         }
         // Never echo the value: it may be the secret itself.
+        if (scalar.Value.StartsWith("env:", StringComparison.Ordinal))
+        {
+            errors.Add(scalar.Line, scalar.Column, path, "after 'env:' write an environment variable name: letters, digits and '_', not starting with a digit");
+            return null;
+        }
+        if (scalar.Value.StartsWith("file:", StringComparison.Ordinal))
+        {
+            errors.Add(scalar.Line, scalar.Column, path, "after 'file:' write the path of a file holding only the secret");
+            return null;
+        }
         errors.Add(scalar.Line, scalar.Column, path,
             "a secret must be a reference, env:NAME (an environment variable) or file:PATH (a file holding only the secret), never the value itself; "
             + "move the value out of this file and rotate it if this file was shared");

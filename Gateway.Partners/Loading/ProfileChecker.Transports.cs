@@ -119,14 +119,15 @@ internal sealed partial class ProfileChecker
 
     private bool CheckFile(string file, string path)
     {
-        string full = Path.GetFullPath(file, options.ProfilesDirectory);
-        if (!File.Exists(full))
+        if (!File.Exists(FullPath(file)))
         {
-            errors.AddAt(path, $"file {full} does not exist; put the file there or correct the path (relative to {options.ProfilesDirectory})");
+            errors.AddAt(path, $"file {Path.Combine(options.ProfilesDirectory, file)} does not exist; put the file there or correct the path (relative to {options.ProfilesDirectory})");
             return false;
         }
         return true;
     }
+
+    private string FullPath(string file) => Path.GetFullPath(file, Path.GetFullPath(options.ProfilesDirectory));
 
     private void CheckCertificate(string file, string path)
     {
@@ -136,7 +137,7 @@ internal sealed partial class ProfileChecker
         }
         try
         {
-            using var certificate = X509CertificateLoader.LoadCertificateFromFile(Path.GetFullPath(file, options.ProfilesDirectory));
+            using var certificate = X509CertificateLoader.LoadCertificateFromFile(FullPath(file));
             CheckValidity(certificate, path);
         }
         catch (CryptographicException exception)
@@ -162,7 +163,7 @@ internal sealed partial class ProfileChecker
         }
         try
         {
-            using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.GetFullPath(key.File, options.ProfilesDirectory), password);
+            using var certificate = X509CertificateLoader.LoadPkcs12FromFile(FullPath(key.File), password);
             if (!certificate.HasPrivateKey)
             {
                 errors.AddAt($"{path}.file", $"{key.File} holds no private key; export our certificate with its key as .pfx/.p12");

@@ -128,7 +128,7 @@ internal sealed partial class ProfileChecker(PartnerProfile profile, ProfileErro
     private string ConfiguredTransports() =>
         ListOrNone(Enum.GetValues<TransportKind>().Where(profile.Transports.Has).Select(Name));
 
-    private static string Name(TransportKind kind) => ProfileFieldMap.EnumNames(typeof(TransportKind)).First(n => n.Value.Equals(kind)).Name;
+    private static string Name(TransportKind kind) => ProfileNames.Of(kind);
 
     private static bool MapExists(string directory, string map) => MapNames(directory).Contains(map, StringComparer.Ordinal);
 

@@ -45,6 +45,7 @@ public static class ProfileLoader
 
     private static LoadedProfile Load(string file, string text, ProfileCheckOptions options, ProfileErrorList errors)
     {
+        text = text.TrimStart('\uFEFF');
         var root = YamlTreeReader.Read(text, errors);
         if (root is null)
         {

@@ -12,6 +12,12 @@ internal static class YamlTreeReader
     /// <summary>Reads <paramref name="text"/>; null when it has no content or a syntax error was reported.</summary>
     public static YamlNode? Read(string text, ProfileErrorList errors)
     {
+        if (FindTabIndentation(text) is int tabLine)
+        {
+            // YamlDotNet reports a tab at the start of the enclosing mapping; point at the tab itself.
+            errors.Add(tabLine, 1, "", "a tab in the indentation; YAML indents with spaces only, so replace the tab with spaces");
+            return null;
+        }
         var parser = new Parser(new StringReader(text));
         try
         {
@@ -34,6 +40,71 @@ internal static class YamlTreeReader
             errors.Add(Line(exception.Start), Column(exception.Start), "", $"YAML syntax: {Describe(exception)}; check the indentation and quoting on this line or the one above");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections.
+            var at = parser.Current?.End ?? Mark.Empty;
+            int line = FindUnclosedFlow(text, Line(at)) ?? Line(at);
+            errors.Add(line, 1, "", "YAML syntax: an unclosed [ or { on this line; close it on the same line or write the list or mapping in block style");
+            return null;
+        }
+    }
+
+    private static int? FindUnclosedFlow(string text, int fromLine)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = fromLine - 1; i < lines.Length; i++)
+        {
+            int depth = 0;
+            char quote = '\0';
+            foreach (char c in lines[i])
+            {
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '#')
+                {
+                    break;
+                }
+                else
+                {
+                    depth += c is '[' or '{' ? 1 : c is ']' or '}' ? -1 : 0;
+                }
+            }
+            if (depth > 0)
+            {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static int? FindTabIndentation(string text)
+    {
+        int line = 1;
+        bool inIndentation = true;
+        foreach (char c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                inIndentation = true;
+            }
+            else if (inIndentation && c == '\t')
+            {
+                return line;
+            }
+            else if (c != ' ')
+            {
+                inIndentation = false;
+            }
+        }
+        return null;
     }
 
     private static YamlNode ReadNode(IParser parser, ProfileErrorList errors)

@@ -1,8 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Gateway.Partners.Profiles;
 
 /// <summary>Where a secret lives: an environment variable (<c>env:NAME</c>) or a file (<c>file:PATH</c>); never the secret itself.</summary>
+[JsonConverter(typeof(SecretReferenceJsonConverter))]
 public sealed class SecretReference
 {
     private SecretReference(SecretSource source, string name)
@@ -46,7 +48,7 @@ public sealed class SecretReference
             problem = value is null ? $"environment variable {Name} is not set" : null;
             return value is not null;
         }
-        string path = Path.GetFullPath(Name, baseDirectory);
+        string path = Path.GetFullPath(Name, Path.GetFullPath(baseDirectory));
         try
         {
             value = File.ReadAllText(path).TrimEnd('\r', '\n');
