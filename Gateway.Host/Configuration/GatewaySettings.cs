@@ -17,6 +17,12 @@ internal sealed class GatewaySettings
     /// <summary>Back-end endpoints by name (erp, crm, wms…), as agreements and maps refer to them.</summary>
     public Dictionary<string, EndpointSettings> Endpoints { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The journal of control-number sequences: <c>DATA/state/control-numbers.journal</c>.</summary>
+    public string ControlNumbersJournal => Path.Combine(DataDirectory, "state", "control-numbers.journal");
+
+    /// <summary>The duplicate-interchange register: <c>DATA/state/interchanges.journal</c>.</summary>
+    public string InterchangeRegisterJournal => Path.Combine(DataDirectory, "state", "interchanges.journal");
+
     /// <summary>Reads appsettings.json in <paramref name="contentRoot"/> (when present) and the environment.</summary>
     public static GatewaySettings Load(string contentRoot)
     {
