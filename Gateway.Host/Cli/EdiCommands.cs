@@ -31,7 +31,7 @@ internal static class EdiCommands
         try
         {
             using FileStream stream = File.OpenRead(file);
-            bool edifact = LooksLikeEdifact(stream);
+            bool edifact = EdiSyntaxDetector.Detect(stream) == EdiSyntax.Edifact;
             return args[0] switch
             {
                 "parse" => Parse(stream, output, edifact),
@@ -48,18 +48,6 @@ internal static class EdiCommands
             error.WriteLine($"{file}: not readable as EDI: {e.Message}");
             return GatewayCommandLine.NotEdi;
         }
-    }
-
-    // The standard whose header comes first in the first 4 KiB; junk may stand before it.
-    private static bool LooksLikeEdifact(Stream stream)
-    {
-        byte[] head = new byte[4096];
-        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
-        ReadOnlySpan<byte> text = head.AsSpan(0, n);
-        int isa = text.IndexOf("ISA"u8), una = text.IndexOf("UNA"u8), unb = text.IndexOf("UNB"u8);
-        int edifact = una < 0 ? unb : unb < 0 ? una : Math.Min(una, unb);
-        return edifact >= 0 && (isa < 0 || edifact < isa);
     }
 
     private static int Parse(Stream stream, TextWriter output, bool edifact)

@@ -11,6 +11,12 @@ internal static class GatewayCommandLine
     private const string Help = """
         Usage: gateway <command>
 
+        The service:
+          gateway run                     run the gateway (console, Windows service or systemd)
+          gateway track list [--partner ID] [--status S] [--type T] [--reference PO] [--json]
+          gateway track show ID [--json]  timeline, errors, acknowledgments and back-end calls
+          gateway track reprocess ID      run again from the archive, or retry a dead-lettered delivery
+
         EDI tools (exit 0 ok, 1 invalid, 2 not EDI):
           gateway edi parse FILE          envelopes and documents of FILE as JSON
           gateway edi validate FILE       every error with its position and code
@@ -32,6 +38,15 @@ internal static class GatewayCommandLine
         if (args.Length >= 1 && args[0] == "edi")
         {
             return EdiCommands.Run(args[1..], output, error);
+        }
+        if (args.Length >= 1 && args[0] == "run")
+        {
+            Service.GatewayHost.Build(args[1..]).Run();
+            return Ok;
+        }
+        if (args.Length >= 1 && args[0] == "track")
+        {
+            return TrackCommands.Run(args[1..], output, error);
         }
         if (args.Length >= 1 && args[0] == "partners")
         {

@@ -161,7 +161,7 @@ internal static class PartnerCommands
 
     private static ProfileCheckOptions Options(GatewaySettings settings, string? directory) => new()
     {
-        ProfilesDirectory = directory ?? settings.PartnerProfiles,
+        ProfilesDirectory = directory ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), settings.PartnerProfiles),
         MapsDirectory = settings.Maps,
         Endpoints = settings.Endpoints.Keys.ToHashSet(StringComparer.Ordinal),
     };

@@ -90,7 +90,7 @@ internal sealed class DurableJournal : IDisposable
 
     // A rename is durable only once its directory entry is. .NET cannot open a directory, so ask libc;
     // Windows makes MoveFileEx durable by itself.
-    private static void FlushDirectory(string directory)
+    internal static void FlushDirectory(string directory)
     {
         if (OperatingSystem.IsWindows())
         {

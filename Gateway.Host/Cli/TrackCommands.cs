@@ -1,0 +1,193 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Gateway.Host.Configuration;
+using Gateway.Host.Jobs;
+using Gateway.Host.Tracking;
+
+namespace Gateway.Host.Cli;
+
+/// <summary><c>gateway track list|show|reprocess</c>: what support staff ask at 3 am, answered from the tracking store.</summary>
+internal static class TrackCommands
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var settings = GatewaySettings.Load(Directory.GetCurrentDirectory());
+        if (args.Length == 0)
+        {
+            return Usage(error);
+        }
+        var options = Options.Parse(args[1..]);
+        if (options is null)
+        {
+            return Usage(error);
+        }
+        return args[0] switch
+        {
+            "list" when options.Positional.Count == 0 => List(settings, options, output, error),
+            "show" when options.Positional.Count == 1 => Show(settings, options.Positional[0], options.Json, output, error),
+            "reprocess" when options.Positional.Count == 1 => Reprocess(settings, options.Positional[0], output, error),
+            _ => Usage(error),
+        };
+    }
+
+    private static int List(GatewaySettings settings, Options options, TextWriter output, TextWriter error)
+    {
+        DocumentStatus? status = null;
+        if (options.Status is { } text)
+        {
+            if (!Enum.TryParse<DocumentStatus>(text, ignoreCase: true, out var parsed))
+            {
+                error.WriteLine($"'{text}' is not a status; one of: {string.Join(", ", Enum.GetNames<DocumentStatus>())}");
+                return GatewayCommandLine.Usage;
+            }
+            status = parsed;
+        }
+        using var store = Open(settings);
+        if (store is null)
+        {
+            output.WriteLine(options.Json ? "[]" : "No documents yet: the gateway has not received anything in this data directory.");
+            return GatewayCommandLine.Ok;
+        }
+        var documents = store.QueryDocuments(new DocumentQuery
+        {
+            PartnerId = options.Partner,
+            Status = status,
+            Type = options.Type,
+            BusinessReference = options.Reference,
+            ControlNumber = options.ControlNumber,
+            Take = options.Limit,
+        });
+        if (options.Json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(documents.Select(d => new { d.Id, d.PartnerId, d.Direction, d.Standard, d.Type, d.ControlNumber, d.BusinessReference, d.ReceivedAt, d.Status, d.Attempts }), Json));
+            return GatewayCommandLine.Ok;
+        }
+        output.WriteLine($"{"TRACKING ID",-40} {"RECEIVED (UTC)",-19} {"PARTNER",-16} {"TYPE",-7} {"CONTROL",-10} {"REFERENCE",-14} STATUS");
+        foreach (var d in documents)
+        {
+            output.WriteLine($"{d.Id,-40} {d.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} {d.PartnerId ?? "(unknown)",-16} {d.Type,-7} {d.ControlNumber,-10} {d.BusinessReference ?? "",-14} {d.Status}");
+        }
+        return GatewayCommandLine.Ok;
+    }
+
+    private static int Show(GatewaySettings settings, string id, bool json, TextWriter output, TextWriter error)
+    {
+        using var store = Open(settings);
+        var document = store?.FindDocument(id);
+        var receipt = store?.FindReceipt(document?.ReceiptId ?? id);
+        if (store is null || receipt is null)
+        {
+            error.WriteLine($"No document or receipt '{id}'. 'gateway track list' shows the latest.");
+            return GatewayCommandLine.Invalid;
+        }
+        var acknowledgments = store.OutboundFor(receipt.Id);
+        var documents = document is null ? store.DocumentsOf(receipt.Id) : [document];
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                receipt = new { receipt.Id, receipt.ReceivedAt, receipt.Transport, receipt.TransportPartnerId, receipt.OriginalName, receipt.Bytes, receipt.Sha256, receipt.Stage, receipt.Standard, receipt.Error, receipt.Interchanges, receipt.Timeline },
+                documents = documents.Select(d => new { d.Id, d.PartnerId, d.Standard, d.Version, d.Type, d.InterchangeControlNumber, d.GroupControlNumber, d.ControlNumber, d.BusinessReference, d.Status, d.Issues, d.Endpoint, d.IdempotencyKey, d.Attempts, d.NextAttemptAt, d.LastResponse, d.Timeline }),
+                acknowledgments = acknowledgments.Select(a => new { a.Id, a.Kind, a.ControlNumber, a.Transport, a.FileName, a.Status, a.SentAt, a.LastError }),
+            }, Json));
+            return GatewayCommandLine.Ok;
+        }
+        output.WriteLine($"Receipt {receipt.Id}: {receipt.Bytes:N0} bytes over {receipt.Transport} as '{receipt.OriginalName}' at {receipt.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, stage {receipt.Stage}");
+        if (receipt.Error is not null)
+        {
+            output.WriteLine($"  error: {receipt.Error}");
+        }
+        foreach (var interchange in receipt.Interchanges)
+        {
+            output.WriteLine($"  interchange {interchange.ControlNumber} {interchange.Sender} → {interchange.Receiver}: {interchange.Outcome} ({interchange.Message})");
+        }
+        foreach (var d in documents)
+        {
+            output.WriteLine();
+            output.WriteLine($"Document {d.Id}: {d.Standard} {d.Version} {d.Type} {d.ControlNumber} from {d.PartnerId ?? "(unknown)"}, reference {d.BusinessReference ?? "-"}: {d.Status}");
+            foreach (var issue in d.Issues)
+            {
+                output.WriteLine($"  issue: {issue}");
+            }
+            if (d.Endpoint is not null)
+            {
+                output.WriteLine($"  back end: {d.Endpoint}, key {d.IdempotencyKey}, {d.Attempts} attempt(s){(d.LastResponse is null ? "" : $", last answer {d.LastResponse}")}");
+            }
+            foreach (var step in d.Timeline)
+            {
+                output.WriteLine($"  {step.At.UtcDateTime:HH:mm:ss.fff} {step.Step,-13} {step.Message}");
+            }
+        }
+        output.WriteLine();
+        foreach (var ack in acknowledgments)
+        {
+            output.WriteLine($"Acknowledgment {ack.Kind} {ack.ControlNumber} over {ack.Transport}: {ack.Status}{(ack.SentAt is { } sent ? $" at {sent.UtcDateTime:HH:mm:ss}" : "")}{(ack.LastError is null ? "" : $" ({ack.LastError})")}");
+        }
+        return GatewayCommandLine.Ok;
+    }
+
+    private static int Reprocess(GatewaySettings settings, string id, TextWriter output, TextWriter error)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^R[0-9]{8}T[0-9]{9}-[0-9a-f]{6}(-[0-9]+)*$"))
+        {
+            error.WriteLine($"'{id}' is not a tracking id (R20261128T073512123-4f9c2a, or a document id with -1-1 after it).");
+            return GatewayCommandLine.Usage;
+        }
+        string directory = ReprocessRequestJob.RequestsDirectory(settings);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, id + ReprocessRequestJob.Suffix), "");
+        output.WriteLine($"Reprocess of {id} requested: the running gateway takes it within seconds (or at its next start). Follow it with: gateway track show {id}");
+        return GatewayCommandLine.Ok;
+    }
+
+    private static LiteDbTrackingStore? Open(GatewaySettings settings) =>
+        File.Exists(settings.TrackingDatabase) ? new LiteDbTrackingStore(settings.TrackingDatabase, readOnly: true) : null;
+
+    private static int Usage(TextWriter error)
+    {
+        error.WriteLine("""
+            Usage:
+              gateway track list [--partner ID] [--status S] [--type T] [--reference PO] [--control N] [--limit N] [--json]
+              gateway track show ID [--json]        timeline, errors, acknowledgments and back-end calls of a document or receipt
+              gateway track reprocess ID            run a receipt again from the archive, or retry a dead-lettered delivery
+            """);
+        return GatewayCommandLine.Usage;
+    }
+
+    private sealed record Options(List<string> Positional, bool Json, string? Partner, string? Status, string? Type, string? Reference, string? ControlNumber, int Limit)
+    {
+        public static Options? Parse(string[] args)
+        {
+            var positional = new List<string>();
+            bool json = false;
+            string? partner = null, status = null, type = null, reference = null, control = null;
+            int limit = 50;
+            for (int i = 0; i < args.Length; i++)
+            {
+                string? Next() => i + 1 < args.Length ? args[++i] : null;
+                switch (args[i])
+                {
+                    case "--json": json = true; break;
+                    case "--partner": partner = Next() ?? ""; break;
+                    case "--status": status = Next() ?? ""; break;
+                    case "--type": type = Next() ?? ""; break;
+                    case "--reference": reference = Next() ?? ""; break;
+                    case "--control": control = Next() ?? ""; break;
+                    case "--limit" when int.TryParse(Next(), out int n) && n > 0: limit = n; break;
+                    case var a when !a.StartsWith("--", StringComparison.Ordinal): positional.Add(a); break;
+                    default: return null;
+                }
+            }
+            return new Options(positional, json, partner, status, type, reference, control, limit);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Gateway.Host.Intake;
+using Gateway.Host.Pipeline;
+using Gateway.Host.Tracking;
+using Gateway.Host.Transports.Folder;
+using Gateway.Partners.Loading;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Host.Outbound;
+
+/// <summary>
+/// Sends queued outbound documents over their transport. The folder transport writes under a temporary name, then
+/// renames, so a partner never sees half a file; a file already there from before a crash counts as sent.
+/// </summary>
+internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout layout, ProfileReloader profiles, OutboundSignal signal, TimeProvider time, ILogger<OutboundSender> log) : BackgroundService
+{
+    private readonly HashSet<string> _reportedUnavailable = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                SendQueued();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogSendFailed(exception);
+            }
+            try
+            {
+                await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends everything queued now.</summary>
+    public void SendQueued()
+    {
+        foreach (var item in store.QueuedOutbound(500))
+        {
+            if (item.Transport != "folder")
+            {
+                if (_reportedUnavailable.Add(item.Transport))
+                {
+                    LogTransportUnavailable(item.Transport);
+                }
+                item.LastError = $"the {item.Transport} transport is not available in this build yet; the document stays queued";
+                store.Save(item);
+                continue;
+            }
+            string outbox = layout.OutboxOf(profiles.Current.Find(item.PartnerId), item.PartnerId);
+            Directory.CreateDirectory(outbox);
+            DurableFile.Write(Path.Combine(outbox, item.FileName), item.Content);
+            DurableFile.FlushDirectory(outbox);
+            CrashPoints.Reach("after-outbound-written");
+            item.Status = "Sent";
+            item.SentAt = time.GetUtcNow();
+            item.Attempts++;
+            store.Save(item);
+            LogSent(item.Kind, item.ControlNumber, item.PartnerId, item.Transport);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {DocumentType} {ControlNumber} to {PartnerId} over {Transport}")]
+    private partial void LogSent(string documentType, string controlNumber, string partnerId, string transport);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound documents for {Transport} stay queued: that transport is not available in this build yet")]
+    private partial void LogTransportUnavailable(string transport);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending queued documents failed; trying again shortly")]
+    private partial void LogSendFailed(Exception exception);
+}

@@ -1,0 +1,98 @@
+using Gateway.Edi.Validation;
+using Gateway.Host.Tracking;
+using Gateway.Partners.Duplicates;
+using Gateway.Partners.Profiles;
+
+namespace Gateway.Host.Pipeline;
+
+internal sealed partial class InboundPipeline
+{
+    private void Quarantine(IEnumerable<DocumentRecord> documents, string reason)
+    {
+        foreach (var document in documents)
+        {
+            document.Status = DocumentStatus.Quarantined;
+            AddEvent(document.Timeline, "Quarantined", reason);
+        }
+    }
+
+    /// <summary>Registers the interchange; returns why it is a duplicate, or null when it is new.</summary>
+    private string? CheckDuplicate(ReceiptRecord receipt, InterchangeRecord record, PartnerProfile partner, EdiStandard standard, string controlNumber, IEnumerable<Agreement?> agreements)
+    {
+        int days = agreements.OfType<Agreement>().Select(a => a.DuplicateWindowDays).DefaultIfEmpty(30).Max();
+        if (days == 0)
+        {
+            return null;
+        }
+        var earlier = register.Register(new InterchangeKey(partner.Id, standard, controlNumber), receipt.Id, receipt.ReceivedAt, TimeSpan.FromDays(days));
+        if (earlier is null)
+        {
+            return null;
+        }
+        string reason = $"interchange {controlNumber} from {partner.Id} was already received on {earlier.ReceivedAt:yyyy-MM-dd HH:mm} UTC as {earlier.TrackingId} (duplicate window {days} days); not forwarded";
+        record.Outcome = "Duplicate";
+        record.Message = reason;
+        return reason;
+    }
+
+    /// <summary>Sets a document's status from its validation, agreement and interchange.</summary>
+    private void Decide(DocumentRecord document, bool accepted, Agreement? agreement, PartnerProfile partner, string? duplicate, bool testInterchange)
+    {
+        if (duplicate is not null)
+        {
+            document.Status = DocumentStatus.Duplicate;
+            AddEvent(document.Timeline, "Duplicate", duplicate);
+            return;
+        }
+        if (agreement is null)
+        {
+            document.Status = DocumentStatus.Rejected;
+            AddEvent(document.Timeline, "Rejected",
+                $"{partner.Id} has no inbound agreement for {document.Standard} {document.Version} {document.Type}; add one to its profile, then reprocess");
+            return;
+        }
+        if (!accepted)
+        {
+            document.Status = DocumentStatus.Rejected;
+            var errors = document.Issues.Count(i => i.StartsWith("error", StringComparison.Ordinal));
+            AddEvent(document.Timeline, "Rejected", $"{errors} validation error(s); the acknowledgment tells {partner.Id} which");
+            return;
+        }
+        if (agreement.Usage == DocumentUsage.Test && !testInterchange)
+        {
+            document.Status = DocumentStatus.Rejected;
+            AddEvent(document.Timeline, "Rejected", $"production interchange under {partner.Id}'s test agreement; set usage: production when they go live");
+            return;
+        }
+        document.Status = DocumentStatus.Validated;
+        document.Endpoint = testInterchange ? null : agreement.Endpoint;
+        AddEvent(document.Timeline, "Validated",
+            testInterchange ? "valid; a test interchange: acknowledged, never delivered"
+            : agreement.Endpoint is null ? "valid; the agreement names no endpoint, so nothing is delivered"
+            : $"valid; will be delivered to {agreement.Endpoint}");
+    }
+
+    private OutboundRecord NewOutbound(ReceiptRecord receipt, PartnerProfile partner, Agreement agreement, string kind, string controlNumber, byte[] content, string extension)
+    {
+        string transport = agreement.Transport is { } chosen ? ProfileNames.Of(chosen) : receipt.Transport;
+        string id = $"{receipt.Id}-ack-{kind.Replace('+', '-')}-{controlNumber}";
+        return new OutboundRecord
+        {
+            Id = id,
+            PartnerId = partner.Id,
+            Kind = kind,
+            Transport = transport,
+            FileName = $"{partner.Id}-{kind.Replace('+', '-')}-{controlNumber}.{extension}",
+            Content = content,
+            ControlNumber = controlNumber,
+            RelatesTo = receipt.Id,
+            CreatedAt = time.GetUtcNow(),
+        };
+    }
+
+    private static EdiCompliance Compliance(PartnerProfile? partner) =>
+        partner is not null && partner.Agreements.Any(a => a.Direction == DocumentDirection.Inbound)
+            && partner.Agreements.Where(a => a.Direction == DocumentDirection.Inbound).All(a => a.Validation == ValidationStrictness.Lenient)
+            ? EdiCompliance.Lenient
+            : EdiCompliance.Strict;
+}

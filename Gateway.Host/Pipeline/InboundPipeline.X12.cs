@@ -1,0 +1,150 @@
+using Gateway.Edi.Validation;
+using Gateway.Edi.X12;
+using Gateway.Edi.X12.Acknowledgments;
+using Gateway.Edi.X12.Json;
+using Gateway.Host.Tracking;
+using Gateway.Partners.ControlNumbers;
+using Gateway.Partners.Identification;
+using Gateway.Partners.Profiles;
+
+namespace Gateway.Host.Pipeline;
+
+internal sealed partial class InboundPipeline
+{
+    private void ParseX12(ReceiptRecord receipt, byte[] content, List<DocumentRecord> documents, List<OutboundRecord> outbound)
+    {
+        var directory = profiles.Current;
+        var receivedFrom = receipt.TransportPartnerId is { } id ? directory.Find(id) : null;
+        var pending = new List<(X12DocumentResult Result, DocumentRecord Document)>();
+        int interchangeIndex = 0;
+        var validator = new X12Validator(new X12ValidatorOptions { Compliance = Compliance(FirstX12Partner(content, directory)) });
+        using var stream = new MemoryStream(content, writable: false);
+        foreach (var result in validator.ValidateStream(stream, (set, documentResult) =>
+        {
+            string where = $"{interchangeIndex + 1}-{pending.Count + 1}";
+            var document = NewDocument(receipt, $"{receipt.Id}-{where}", set.Type);
+            document.Version = set.Version;
+            document.ControlNumber = set.ControlNumber;
+            document.GroupControlNumber = set.Group?.ControlNumber ?? "";
+            document.InterchangeControlNumber = set.Group?.Interchange.ControlNumber ?? "";
+            document.BusinessReference = BusinessReferences.OfX12(set.Type, set.Segments);
+            document.RequestBody = X12DocumentJson.ToJson(set).ToJsonString();
+            pending.Add((documentResult, document));
+        }))
+        {
+            interchangeIndex++;
+            var interchange = result.Interchange;
+            var identification = directory.IdentifyX12(interchange.SenderQualifier, interchange.SenderId, interchange.ReceiverQualifier, interchange.ReceiverId, receivedFrom);
+            var record = new InterchangeRecord
+            {
+                Index = interchangeIndex,
+                PartnerId = identification.Partner?.Id,
+                Sender = $"{interchange.SenderQualifier}:{interchange.SenderId.TrimEnd()}",
+                Receiver = $"{interchange.ReceiverQualifier}:{interchange.ReceiverId.TrimEnd()}",
+                ControlNumber = interchange.ControlNumber,
+                Outcome = identification.Outcome.ToString(),
+                Message = identification.Message,
+            };
+            receipt.Interchanges.Add(record);
+            foreach (var (documentResult, document) in pending)
+            {
+                document.PartnerId = identification.Partner?.Id;
+                document.IdempotencyKey = $"{document.PartnerId}:{interchange.Date}{interchange.Time}:{document.InterchangeControlNumber}:{document.GroupControlNumber}:{document.ControlNumber}";
+                document.Issues.AddRange(result.Issues.Concat(documentResult.Issues).Select(i => i.ToString()));
+            }
+            if (!identification.IsIdentified)
+            {
+                Quarantine(pending.Select(p => p.Document), identification.Message);
+            }
+            else
+            {
+                var partner = identification.Partner!;
+                var agreements = pending.Select(p => PartnerDirectory.FindAgreement(partner, EdiStandard.X12, p.Document.Version, p.Document.Type, DocumentDirection.Inbound)).ToList();
+                var duplicate = CheckDuplicate(receipt, record, partner, EdiStandard.X12, interchange.ControlNumber, agreements);
+                if (duplicate is not null)
+                {
+                    result.Issues.Add(new EdiIssue
+                    {
+                        Code = EdiIssueCode.DuplicateInterchange,
+                        Message = duplicate,
+                        SegmentTag = "ISA",
+                        ElementPosition = 13,
+                        BytePosition = interchange.BytePosition,
+                        InterchangeControlNumber = interchange.ControlNumber,
+                    });
+                }
+                for (int i = 0; i < pending.Count; i++)
+                {
+                    Decide(pending[i].Document, pending[i].Result.IsAccepted && result.EnvelopeIsValid, agreements[i], partner, duplicate, interchange.UsageIndicator == "T");
+                }
+                var ackAgreement = agreements.FirstOrDefault(a => a is not null) ?? partner.Agreements.FirstOrDefault(a => a.Standard == EdiStandard.X12 && a.Direction == DocumentDirection.Inbound);
+                if (ackAgreement is not null && BuildX12Acknowledgment(receipt, partner, ackAgreement, result) is { } ack)
+                {
+                    outbound.Add(ack);
+                    foreach (var (_, document) in pending.Where(p => p.Document.Status == DocumentStatus.Validated))
+                    {
+                        document.Status = DocumentStatus.Acknowledged;
+                        AddEvent(document.Timeline, "Acknowledged", $"{ack.Kind} {ack.ControlNumber} queued for {partner.Id} over {ack.Transport}");
+                    }
+                }
+            }
+            documents.AddRange(pending.Select(p => p.Document));
+            pending.Clear();
+        }
+    }
+
+    private OutboundRecord? BuildX12Acknowledgment(ReceiptRecord receipt, PartnerProfile partner, Agreement agreement, X12InterchangeResult result)
+    {
+        var policy = agreement.Acknowledgments;
+        var options = new X12AcknowledgmentOptions
+        {
+            Functional = (policy.Functional ?? FunctionalAcknowledgment.Ack997) switch
+            {
+                FunctionalAcknowledgment.Ack999 => X12FunctionalAcknowledgmentKind.Ack999,
+                FunctionalAcknowledgment.None => X12FunctionalAcknowledgmentKind.None,
+                _ => X12FunctionalAcknowledgmentKind.Ack997,
+            },
+            Technical = (policy.Ta1 ?? Ta1Policy.OnRequest) switch
+            {
+                Ta1Policy.Always => X12TechnicalAcknowledgmentPolicy.Always,
+                Ta1Policy.Never => X12TechnicalAcknowledgmentPolicy.Never,
+                _ => X12TechnicalAcknowledgmentPolicy.WhenRequestedOrBroken,
+            },
+            TimeProvider = time,
+            SegmentSuffix = partner.Envelope.X12.LineBreakAfterSegment ? "\n" : "",
+        };
+        var ack = new X12AcknowledgmentBuilder(new PartnerControlNumbers(controlNumbers, partner), options).Build(result);
+        if (ack is null)
+        {
+            return null;
+        }
+        string kind = ack.Groups.Count == 0 ? "TA1"
+            : options.Functional == X12FunctionalAcknowledgmentKind.Ack999 ? "999" : "997";
+        if (ack.TechnicalStatus is not null && ack.Groups.Count > 0)
+        {
+            kind += "+TA1";
+        }
+        return NewOutbound(receipt, partner, agreement, kind, ack.InterchangeControlNumber.ToString("D9", System.Globalization.CultureInfo.InvariantCulture), ack.Content, "x12");
+    }
+
+    private static PartnerProfile? FirstX12Partner(byte[] content, PartnerDirectory directory)
+    {
+        // ISA is fixed width: sender at 35..49 with its qualifier at 32, receiver at 54..68 with its qualifier at 51.
+        int isa = content.AsSpan(0, Math.Min(content.Length, Gateway.Edi.EdiSyntaxDetector.HeadLength)).IndexOf("ISA"u8);
+        if (isa < 0 || content.Length < isa + 106)
+        {
+            return null;
+        }
+        string Field(int offset, int length) => System.Text.Encoding.ASCII.GetString(content, isa + offset, length);
+        var result = directory.IdentifyX12(Field(32, 2), Field(35, 15), Field(51, 2), Field(54, 15), null);
+        return result.Partner;
+    }
+
+    /// <summary>Draws acknowledgment control numbers from the partner's persisted sequences.</summary>
+    private sealed class PartnerControlNumbers(ControlNumberSequencer sequencer, PartnerProfile partner) : IX12ControlNumberSource
+    {
+        public long NextInterchangeControlNumber(string partnerQualifier, string partnerId) => sequencer.Next(partner, EdiStandard.X12, ControlNumberLevel.Interchange);
+
+        public long NextGroupControlNumber(string partnerQualifier, string partnerId) => sequencer.Next(partner, EdiStandard.X12, ControlNumberLevel.Group);
+    }
+}

@@ -1,0 +1,134 @@
+using Gateway.Edi;
+using Gateway.Host.Delivery;
+using Gateway.Host.Intake;
+using Gateway.Host.Outbound;
+using Gateway.Host.Tracking;
+using Gateway.Partners.ControlNumbers;
+using Gateway.Partners.Duplicates;
+using Gateway.Partners.Loading;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Host.Pipeline;
+
+/// <summary>
+/// Takes one received file through parse + identify, check, validate and acknowledge (one recorded stage, so a crash
+/// repeats none of it half-done), then map and deliver per document. Every stage is on the timeline; each call is
+/// idempotent, so resuming after a crash never repeats work that finished.
+/// </summary>
+internal sealed partial class InboundPipeline(
+    ITrackingStore store,
+    RawArchive archive,
+    ProfileReloader profiles,
+    ControlNumberSequencer controlNumbers,
+    IInterchangeRegister register,
+    BackendDelivery delivery,
+    OutboundSignal outboundSignal,
+    TimeProvider time,
+    ILogger<InboundPipeline> log)
+{
+    public async Task ProcessAsync(string receiptId, CancellationToken cancellationToken)
+    {
+        var receipt = store.FindReceipt(receiptId);
+        if (receipt is null)
+        {
+            return;
+        }
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["TrackingId"] = receiptId });
+        if (receipt.Stage == ReceiptStage.Received)
+        {
+            ParseStage(receipt);
+            CrashPoints.Reach("after-parse-commit");
+            outboundSignal.Notify();
+        }
+        if (receipt.Stage == ReceiptStage.Parsed || receipt.Stage == ReceiptStage.Acknowledged)
+        {
+            foreach (var document in store.DocumentsOf(receipt.Id).Where(BackendDelivery.IsWaiting))
+            {
+                await delivery.DeliverAsync(document, cancellationToken);
+            }
+            receipt.Stage = ReceiptStage.Done;
+            AddEvent(receipt.Timeline, "Done", "every document is delivered, finished, or scheduled for retry");
+            store.Save(receipt);
+        }
+    }
+
+    private void ParseStage(ReceiptRecord receipt)
+    {
+        var content = archive.Read(receipt.Id);
+        var documents = new List<DocumentRecord>();
+        var outbound = new List<OutboundRecord>();
+        receipt.Interchanges.Clear();
+        var standard = EdiSyntaxDetector.Detect(content);
+        receipt.Standard = standard switch { EdiSyntax.X12 => "X12", EdiSyntax.Edifact => "EDIFACT", _ => null };
+        try
+        {
+            switch (standard)
+            {
+                case EdiSyntax.X12:
+                    ParseX12(receipt, content, documents, outbound);
+                    break;
+                case EdiSyntax.Edifact:
+                    ParseEdifact(receipt, content, documents, outbound);
+                    break;
+                default:
+                    RejectFile(receipt, documents, "neither an X12 interchange (ISA) nor an EDIFACT one (UNA/UNB) starts in the first 4 KiB; ask the sender what they sent");
+                    break;
+            }
+        }
+        catch (EdiFormatException exception)
+        {
+            documents.Clear();
+            outbound.Clear();
+            receipt.Interchanges.Clear();
+            RejectFile(receipt, documents, $"not readable as EDI: {exception.Message}");
+        }
+        KeepDelivered(documents);
+        receipt.Stage = ReceiptStage.Acknowledged;
+        receipt.Acknowledgments = outbound.Select(o => o.Id).ToList();
+        AddEvent(receipt.Timeline, "Parsed", $"{documents.Count} document(s) in {receipt.Interchanges.Count} interchange(s); {outbound.Count} acknowledgment(s) queued");
+        store.SaveStage(receipt, documents, outbound);
+        foreach (var document in documents)
+        {
+            LogDocument(document.Id, document.PartnerId ?? "(unknown)", document.Type, document.ControlNumber, document.Status);
+        }
+    }
+
+    // A reprocessed receipt re-creates its documents under the same ids; one already delivered stays as it was.
+    private void KeepDelivered(List<DocumentRecord> documents)
+    {
+        for (int i = 0; i < documents.Count; i++)
+        {
+            if (store.FindDocument(documents[i].Id) is { Status: DocumentStatus.Delivered } delivered)
+            {
+                AddEvent(delivered.Timeline, "Reprocess", "already delivered: left as it was");
+                documents[i] = delivered;
+            }
+        }
+    }
+
+    private void RejectFile(ReceiptRecord receipt, List<DocumentRecord> documents, string reason)
+    {
+        receipt.Error = reason;
+        var document = NewDocument(receipt, $"{receipt.Id}-0", "(unreadable)");
+        document.Status = DocumentStatus.Rejected;
+        document.Issues.Add(reason);
+        AddEvent(document.Timeline, "Rejected", reason);
+        documents.Add(document);
+    }
+
+    private static DocumentRecord NewDocument(ReceiptRecord receipt, string id, string type) => new()
+    {
+        Id = id,
+        ReceiptId = receipt.Id,
+        Type = type,
+        Standard = receipt.Standard ?? "",
+        ReceivedAt = receipt.ReceivedAt,
+        Status = DocumentStatus.Parsed,
+    };
+
+    private void AddEvent(List<TimelineEvent> timeline, string step, string message) =>
+        timeline.Add(new TimelineEvent { At = time.GetUtcNow(), Step = step, Message = message });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} from {PartnerId}: {DocumentType} {ControlNumber} is {Status}")]
+    private partial void LogDocument(string documentId, string partnerId, string documentType, string controlNumber, DocumentStatus status);
+}

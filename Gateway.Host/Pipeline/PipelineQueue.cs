@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Gateway.Host.Pipeline;
+
+/// <summary>Receipt ids waiting for the pipeline; an id already waiting or in flight is not queued twice.</summary>
+internal sealed class PipelineQueue
+{
+    private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+    private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
+
+    public void Enqueue(string receiptId)
+    {
+        if (_pending.TryAdd(receiptId, 0))
+        {
+            _channel.Writer.TryWrite(receiptId);
+        }
+    }
+
+    public ValueTask<string> DequeueAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken);
+
+    /// <summary>Called when the pipeline has finished with <paramref name="receiptId"/>, so it may be queued again.</summary>
+    public void Done(string receiptId) => _pending.TryRemove(receiptId, out _);
+
+    public int Count => _pending.Count;
+}

@@ -1,0 +1,93 @@
+using Gateway.Host.Configuration;
+using Gateway.Host.Delivery;
+using Gateway.Host.Intake;
+using Gateway.Host.Jobs;
+using Gateway.Host.Outbound;
+using Gateway.Host.Pipeline;
+using Gateway.Host.Sandbox;
+using Gateway.Host.Tracking;
+using Gateway.Host.Transports.Folder;
+using Gateway.Partners.ControlNumbers;
+using Gateway.Partners.Duplicates;
+using Gateway.Partners.Loading;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Gateway.Host.Service;
+
+/// <summary>Composes the running gateway: settings, logging, stores, pipeline, transports, jobs and the admin listener.</summary>
+internal static class GatewayHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        var settings = GatewaySettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(settings.DataDirectory);
+
+        builder.Services.AddWindowsService(options => options.ServiceName = "EDI Gateway");
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSerilog((_, logging) => logging
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.File(new CompactJsonFormatter(), Path.Combine(settings.DataDirectory, "logs", "gateway-.json"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
+        builder.WebHost.UseUrls(settings.Listeners.Admin);
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ProfileReloader(
+            new ProfileCheckOptions
+            {
+                ProfilesDirectory = settings.PartnerProfiles,
+                MapsDirectory = settings.Maps,
+                Endpoints = settings.Endpoints.Keys.ToHashSet(StringComparer.Ordinal),
+            },
+            sp.GetRequiredService<ILogger<ProfileReloader>>()));
+        services.AddSingleton<IControlNumberStore>(_ => new FileControlNumberStore(settings.ControlNumbersJournal));
+        services.AddSingleton<ControlNumberSequencer>();
+        services.AddSingleton<IInterchangeRegister>(_ => new FileInterchangeRegister(settings.InterchangeRegisterJournal));
+        services.AddSingleton<ITrackingStore>(_ => new LiteDbTrackingStore(settings.TrackingDatabase));
+        services.AddSingleton(_ => new RawArchive(Path.Combine(settings.DataDirectory, "archive")));
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan });
+        services.AddSingleton<PipelineQueue>();
+        services.AddSingleton<DurableIntake>();
+        services.AddSingleton<BackendDelivery>();
+        services.AddSingleton<OutboundSignal>();
+        services.AddSingleton<InboundPipeline>();
+        services.AddSingleton<FolderLayout>();
+        services.AddSingleton<OutboundSender>();
+        services.AddSingleton<FolderInbox>();
+
+        // Start order matters: profiles first, then the pipeline (which resumes unfinished work), then transports.
+        services.AddHostedService<ProfileReloaderService>();
+        services.AddHostedService<IntakeRecoveryService>();
+        services.AddHostedService<PipelineWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboundSender>());
+        services.AddHostedService(sp => sp.GetRequiredService<FolderInbox>());
+        services.AddQuartz(quartz =>
+        {
+            // Quartz keeps schedulers in a process-wide registry by name: one per host (tests run several).
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = $"gateway-{Guid.NewGuid():N}");
+            quartz.ScheduleJob<DeliveryRetryJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(2), null), job => job.WithIdentity("delivery-retry"));
+            quartz.ScheduleJob<ReprocessRequestJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(1), null), job => job.WithIdentity("reprocess-requests"));
+            quartz.ScheduleJob<RetentionJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromHours(6), null), job => job.WithIdentity("retention"));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        if (settings.Sandbox.Enabled)
+        {
+            services.AddSingleton(sp => new SandboxBackend(settings.DataDirectory, sp.GetRequiredService<TimeProvider>()));
+        }
+
+        var app = builder.Build();
+        app.Services.GetService<SandboxBackend>()?.Map(app);
+        return app;
+    }
+}

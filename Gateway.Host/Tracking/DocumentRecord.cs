@@ -1,0 +1,55 @@
+namespace Gateway.Host.Tracking;
+
+/// <summary>One transaction set or message: the unit that is tracked, validated, acknowledged and delivered.</summary>
+internal sealed class DocumentRecord
+{
+    /// <summary>The receipt id and the document's place in it: <c>R…-1-1-3</c> (interchange, group, document).</summary>
+    public string Id { get; set; } = "";
+
+    public string ReceiptId { get; set; } = "";
+
+    public string? PartnerId { get; set; }
+
+    public string Direction { get; set; } = "inbound";
+
+    public string Standard { get; set; } = "";
+
+    public string Version { get; set; } = "";
+
+    /// <summary>850, ORDERS…</summary>
+    public string Type { get; set; } = "";
+
+    public string InterchangeControlNumber { get; set; } = "";
+
+    public string GroupControlNumber { get; set; } = "";
+
+    public string ControlNumber { get; set; } = "";
+
+    /// <summary>The business number support staff search by: PO (BEG03), ASN (BSN02), invoice (BIG02), order (BGM).</summary>
+    public string? BusinessReference { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DocumentStatus Status { get; set; }
+
+    /// <summary>Validation and processing problems, one sentence each with position and code.</summary>
+    public List<string> Issues { get; set; } = [];
+
+    /// <summary>The back-end endpoint the document goes to.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>Derived from partner and control numbers: the same document always carries the same key, so a retry can never create a second order.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>The request body built by the map step; kept so retries send exactly the same call.</summary>
+    public string? RequestBody { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>The back end's last answer: status code and the start of its body.</summary>
+    public string? LastResponse { get; set; }
+
+    public List<TimelineEvent> Timeline { get; set; } = [];
+}

@@ -1,0 +1,35 @@
+namespace Gateway.Host.Tracking;
+
+/// <summary>Where an inbound document stands, in the words support staff see (DESIGN.md, States).</summary>
+internal enum DocumentStatus
+{
+    /// <summary>Split from its interchange; not yet validated.</summary>
+    Parsed,
+
+    /// <summary>Its sender is not a live partner, or it arrived over another partner's transport: held, never forwarded.</summary>
+    Quarantined,
+
+    /// <summary>Refused: invalid, no agreement, or its interchange was rejected.</summary>
+    Rejected,
+
+    /// <summary>Passed validation.</summary>
+    Validated,
+
+    /// <summary>Its functional acknowledgment is queued for the partner.</summary>
+    Acknowledged,
+
+    /// <summary>Turned into its back-end call.</summary>
+    Mapped,
+
+    /// <summary>The back end accepted the call.</summary>
+    Delivered,
+
+    /// <summary>The last delivery failed transiently; another attempt is scheduled.</summary>
+    Retrying,
+
+    /// <summary>Delivery failed for good or too often: a person must look (reprocess once fixed).</summary>
+    DeadLettered,
+
+    /// <summary>A repeat of an interchange already received within the agreement's window: acknowledged as such, not forwarded.</summary>
+    Duplicate,
+}

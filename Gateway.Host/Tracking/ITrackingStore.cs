@@ -1,0 +1,42 @@
+namespace Gateway.Host.Tracking;
+
+/// <summary>
+/// Receipts, documents, their timelines and the outbound queue. LiteDB by default; an interface so that a server
+/// database can take its place for a cluster. Not the durability point: the raw archive is (see <c>RawArchive</c>).
+/// </summary>
+internal interface ITrackingStore
+{
+    ReceiptRecord? FindReceipt(string id);
+
+    ReceiptRecord? FindReceiptBySource(string sourceKey);
+
+    /// <summary>Receipts whose pipeline has not finished, oldest first (resumed at start).</summary>
+    IReadOnlyList<ReceiptRecord> UnfinishedReceipts();
+
+    void Save(ReceiptRecord receipt);
+
+    DocumentRecord? FindDocument(string id);
+
+    IReadOnlyList<DocumentRecord> DocumentsOf(string receiptId);
+
+    IReadOnlyList<DocumentRecord> QueryDocuments(DocumentQuery query);
+
+    /// <summary>Documents waiting for a delivery attempt at or before <paramref name="now"/>.</summary>
+    IReadOnlyList<DocumentRecord> DueForDelivery(DateTimeOffset now, int limit);
+
+    void Save(DocumentRecord document);
+
+    /// <summary>Saves a receipt with its documents and queued acknowledgments in one transaction.</summary>
+    void SaveStage(ReceiptRecord receipt, IEnumerable<DocumentRecord> documents, IEnumerable<OutboundRecord> outbound);
+
+    OutboundRecord? FindOutbound(string id);
+
+    IReadOnlyList<OutboundRecord> QueuedOutbound(int limit);
+
+    IReadOnlyList<OutboundRecord> OutboundFor(string receiptId);
+
+    void Save(OutboundRecord outbound);
+
+    /// <summary>Deletes receipts (with their documents and acknowledgments) received before <paramref name="cutoff"/>; returns the receipt ids.</summary>
+    IReadOnlyList<string> PurgeBefore(DateTimeOffset cutoff);
+}

@@ -1,0 +1,135 @@
+using LiteDB;
+
+namespace Gateway.Host.Tracking;
+
+/// <summary>The embedded tracking store: one LiteDB file under the data directory.</summary>
+internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
+{
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<ReceiptRecord> _receipts;
+    private readonly ILiteCollection<DocumentRecord> _documents;
+    private readonly ILiteCollection<OutboundRecord> _outbound;
+
+    public LiteDbTrackingStore(string path, bool readOnly = false)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var mapper = new BsonMapper();
+        mapper.Entity<ReceiptRecord>().Id(r => r.Id, autoId: false);
+        mapper.Entity<DocumentRecord>().Id(d => d.Id, autoId: false);
+        mapper.Entity<OutboundRecord>().Id(o => o.Id, autoId: false);
+        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = readOnly }, mapper);
+        _receipts = _database.GetCollection<ReceiptRecord>("receipts");
+        _documents = _database.GetCollection<DocumentRecord>("documents");
+        _outbound = _database.GetCollection<OutboundRecord>("outbound");
+        if (!readOnly)
+        {
+            _receipts.EnsureIndex(r => r.SourceKey);
+            _receipts.EnsureIndex(r => r.Stage);
+            _receipts.EnsureIndex(r => r.ReceivedAt);
+            _documents.EnsureIndex(d => d.ReceiptId);
+            _documents.EnsureIndex(d => d.Status);
+            _documents.EnsureIndex(d => d.PartnerId);
+            _documents.EnsureIndex(d => d.BusinessReference);
+            _documents.EnsureIndex(d => d.ReceivedAt);
+            _outbound.EnsureIndex(o => o.Status);
+            _outbound.EnsureIndex(o => o.RelatesTo);
+        }
+    }
+
+    public ReceiptRecord? FindReceipt(string id) => _receipts.FindById(id);
+
+    public ReceiptRecord? FindReceiptBySource(string sourceKey) => _receipts.FindOne(r => r.SourceKey == sourceKey);
+
+    public IReadOnlyList<ReceiptRecord> UnfinishedReceipts() =>
+        _receipts.Find(r => r.Stage != ReceiptStage.Done).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+
+    public void Save(ReceiptRecord receipt) => _receipts.Upsert(receipt);
+
+    public DocumentRecord? FindDocument(string id) => _documents.FindById(id);
+
+    public IReadOnlyList<DocumentRecord> DocumentsOf(string receiptId) =>
+        _documents.Find(d => d.ReceiptId == receiptId).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<DocumentRecord> QueryDocuments(DocumentQuery query)
+    {
+        var q = _documents.Query();
+        if (query.PartnerId is { } partner)
+        {
+            q = q.Where(d => d.PartnerId == partner);
+        }
+        if (query.Status is { } status)
+        {
+            q = q.Where(d => d.Status == status);
+        }
+        if (query.Type is { } type)
+        {
+            q = q.Where(d => d.Type == type);
+        }
+        if (query.Direction is { } direction)
+        {
+            q = q.Where(d => d.Direction == direction);
+        }
+        if (query.ControlNumber is { } number)
+        {
+            q = q.Where(d => d.ControlNumber == number || d.GroupControlNumber == number || d.InterchangeControlNumber == number);
+        }
+        if (query.BusinessReference is { } reference)
+        {
+            q = q.Where(d => d.BusinessReference == reference);
+        }
+        if (query.From is { } from)
+        {
+            q = q.Where(d => d.ReceivedAt >= from);
+        }
+        if (query.To is { } to)
+        {
+            q = q.Where(d => d.ReceivedAt < to);
+        }
+        return q.OrderByDescending(d => d.ReceivedAt).Skip(query.Skip).Limit(query.Take).ToList();
+    }
+
+    public IReadOnlyList<DocumentRecord> DueForDelivery(DateTimeOffset now, int limit) =>
+        _documents.Query().Where(d => d.Status == DocumentStatus.Retrying && d.NextAttemptAt <= now).Limit(limit).ToList();
+
+    public void Save(DocumentRecord document) => _documents.Upsert(document);
+
+    public void SaveStage(ReceiptRecord receipt, IEnumerable<DocumentRecord> documents, IEnumerable<OutboundRecord> outbound)
+    {
+        _database.BeginTrans();
+        try
+        {
+            _documents.Upsert(documents);
+            _outbound.Upsert(outbound);
+            _receipts.Upsert(receipt);
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+
+    public OutboundRecord? FindOutbound(string id) => _outbound.FindById(id);
+
+    public IReadOnlyList<OutboundRecord> QueuedOutbound(int limit) =>
+        _outbound.Query().Where(o => o.Status == "Queued").Limit(limit).ToList();
+
+    public IReadOnlyList<OutboundRecord> OutboundFor(string receiptId) => _outbound.Find(o => o.RelatesTo == receiptId).ToList();
+
+    public void Save(OutboundRecord outbound) => _outbound.Upsert(outbound);
+
+    public IReadOnlyList<string> PurgeBefore(DateTimeOffset cutoff)
+    {
+        var ids = _receipts.Find(r => r.ReceivedAt < cutoff && r.Stage == ReceiptStage.Done).Select(r => r.Id).ToList();
+        foreach (string id in ids)
+        {
+            _documents.DeleteMany(d => d.ReceiptId == id);
+            _outbound.DeleteMany(o => o.RelatesTo == id);
+            _receipts.Delete(id);
+        }
+        return ids;
+    }
+
+    public void Dispose() => _database.Dispose();
+}

@@ -1,0 +1,36 @@
+namespace Gateway.Host.Tracking;
+
+/// <summary>A document we send (today: acknowledgments), queued durably before any transport touches it.</summary>
+internal sealed class OutboundRecord
+{
+    public string Id { get; set; } = "";
+
+    public string PartnerId { get; set; } = "";
+
+    /// <summary>TA1, 997, 999, CONTRL…</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>as2, sftp, email or folder.</summary>
+    public string Transport { get; set; } = "";
+
+    /// <summary>The file name the transport writes (generated, never taken from input).</summary>
+    public string FileName { get; set; } = "";
+
+    public byte[] Content { get; set; } = [];
+
+    public string ControlNumber { get; set; } = "";
+
+    /// <summary>The receipt this answers.</summary>
+    public string? RelatesTo { get; set; }
+
+    /// <summary>Queued, Sent or SendFailed.</summary>
+    public string Status { get; set; } = "Queued";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Gateway.Host.Tracking;
+using Gateway.Tests.Support;
+
+namespace Gateway.Tests.Host;
+
+/// <summary>
+/// SIGKILL at each named point of intake, pipeline, acknowledgment and delivery while files arrive, then a restart:
+/// every document present once, delivered exactly once (one idempotency key per order at the ERP), and no
+/// acknowledgment for anything that was not durably received.
+/// </summary>
+[Category("Integration")]
+[NonParallelizable]
+public class CrashConsistencyTests
+{
+    private const int Files = 6;
+
+    [TestCase("after-archive")]
+    [TestCase("after-receipt-record")]
+    [TestCase("before-source-ack")]
+    [TestCase("after-parse-commit")]
+    [TestCase("after-outbound-written")]
+    [TestCase("before-delivery")]
+    [TestCase("after-delivery")]
+    public async Task KilledAtPoint_RestartDeliversEverythingExactlyOnce(string point)
+    {
+        await using var gateway = new TestGateway();
+        gateway.AddX12Partner("acme", "ACME");
+        int[] numbers = Enumerable.Range(1001, Files).ToArray();
+
+        using (var doomed = GatewayChild.Start(gateway, crashAt: $"{point}:3"))
+        {
+            foreach (int number in numbers)
+            {
+                gateway.Drop(gateway.InboxOf("acme"), $"po-{number}.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", number));
+                await Task.Delay(40);
+            }
+            Assert.That(await doomed.WaitForExitAsync(60), Is.True, $"the gateway never reached {point} a third time");
+            Assert.That(doomed.ExitCode, Is.EqualTo(137), $"killed by SIGKILL at {point}, not by something else: {doomed.Errors}");
+        }
+
+        using (var restarted = GatewayChild.Start(gateway))
+        {
+            await TestGateway.WaitUntil(() => gateway.Erp.DistinctKeys == Files && AckNumbers(gateway).Count == Files, $"{Files} orders at the ERP and {Files} acknowledgments after the restart", seconds: 60);
+            await Task.Delay(300);   // let the last records settle before the kill
+            restarted.Kill();
+        }
+
+        using var store = new LiteDbTrackingStore(Path.Combine(gateway.DataDirectory, "tracking.db"), readOnly: true);
+        var documents = store.QueryDocuments(new DocumentQuery { Take = 1000 });
+        Assert.Multiple(() =>
+        {
+            Assert.That(documents.Select(d => int.Parse(d.InterchangeControlNumber, System.Globalization.CultureInfo.InvariantCulture)).Order(), Is.EqualTo(numbers), "each interchange tracked exactly once");
+            Assert.That(documents.Select(d => d.Status), Has.All.EqualTo(DocumentStatus.Delivered));
+            Assert.That(gateway.Erp.DistinctKeys, Is.EqualTo(Files), "one order per document at the ERP");
+            Assert.That(AckNumbers(gateway).Order(), Is.EqualTo(numbers), "one 997 per interchange, each for one that was received");
+            Assert.That(Directory.GetFiles(gateway.InboxOf("acme")), Is.Empty, "every file left the inbox");
+        });
+    }
+
+    // The GS06 each 997 in the outbox acknowledges (AK102), one entry per file.
+    private static List<int> AckNumbers(TestGateway gateway) =>
+        !Directory.Exists(gateway.OutboxOf("acme")) ? []
+        : Directory.GetFiles(gateway.OutboxOf("acme"))
+            .Select(f => Regex.Match(File.ReadAllText(f), @"AK1\*PO\*(\d+)~"))
+            .Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using Gateway.Host.Tracking;
+using Gateway.Tests.Support;
+
+namespace Gateway.Tests.Host;
+
+/// <summary>The running service, in-process: folder intake → pipeline → acknowledgment in the outbox → back-end call, tracked at each step.</summary>
+[Category("Integration")]
+public class GatewayServiceTests
+{
+    private TestGateway _gateway = null!;
+
+    [SetUp]
+    public void CreateGateway()
+    {
+        _gateway = new TestGateway();
+        _gateway.AddX12Partner("acme", "ACME");
+    }
+
+    [TearDown]
+    public async Task DisposeGateway() => await _gateway.DisposeAsync();
+
+    [Test]
+    public async Task DroppedOrder_IsAcknowledgedDeliveredOnceAndTracked()
+    {
+        await _gateway.StartAsync();
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 501, sets: 3));
+
+        await TestGateway.WaitUntil(() => Documents().Count(d => d.Status == DocumentStatus.Delivered) == 3, "3 documents delivered");
+        await TestGateway.WaitUntil(() => Directory.Exists(_gateway.OutboxOf("acme")) && Directory.GetFiles(_gateway.OutboxOf("acme")).Length == 1, "the 997 in the outbox");
+
+        string ack = File.ReadAllText(Directory.GetFiles(_gateway.OutboxOf("acme")).Single());
+        Assert.Multiple(() =>
+        {
+            Assert.That(ack, Does.Contain("ST*997*").And.Contain("AK1*PO*501~").And.Contain("AK9*A*3*3*3~"));
+            Assert.That(ack, Does.StartWith("ISA*00*          *00*          *ZZ*DISTRIBUTOR    *ZZ*ACME           *"));
+            Assert.That(_gateway.Erp.Calls.Select(c => c.Key).Distinct().Count(), Is.EqualTo(3));
+            Assert.That(_gateway.Erp.Calls, Has.Count.EqualTo(3));
+            Assert.That(Documents().Select(d => d.BusinessReference), Is.EquivalentTo(new[] { "501-PO000001", "501-PO000002", "501-PO000003" }));
+            Assert.That(Directory.GetFiles(_gateway.InboxOf("acme")), Is.Empty, "picked-up file left the inbox");
+            Assert.That(Documents()[0].Timeline.Select(t => t.Step), Is.EqualTo(new[] { "Validated", "Acknowledged", "Mapped", "Delivered" }));
+        });
+    }
+
+    [Test]
+    public async Task SameInterchangeTwice_SecondIsDuplicateWithTa1025AndNotDelivered()
+    {
+        await _gateway.StartAsync();
+        string order = GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 777);
+        _gateway.Drop(_gateway.InboxOf("acme"), "first.edi", order);
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "first delivered");
+        _gateway.Drop(_gateway.InboxOf("acme"), "again.edi", order);
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Duplicate), "second marked duplicate");
+        await TestGateway.WaitUntil(() => Directory.GetFiles(_gateway.OutboxOf("acme")).Length == 2, "an answer to the duplicate");
+
+        string ta1 = Directory.GetFiles(_gateway.OutboxOf("acme")).Select(File.ReadAllText).Single(a => !a.Contains("ST*997*", StringComparison.Ordinal));
+        Assert.That(ta1, Does.Contain("TA1*000000777*").And.Contain("*R*025~"));
+        Assert.That(_gateway.Erp.Calls, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task UnknownSender_IsQuarantinedWithoutAcknowledgment()
+    {
+        await _gateway.StartAsync();
+        _gateway.Drop(Path.Combine(_gateway.DataDirectory, "inbox"), "stranger.edi", GatewayFiles.X12Orders("STRANGER", "DISTRIBUTOR", 9));
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Quarantined), "quarantined");
+        var document = Documents().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.PartnerId, Is.Null);
+            Assert.That(document.Timeline.Single().Message, Does.Contain("ZZ:STRANGER").And.Contain("identities.x12"));
+            Assert.That(_gateway.Store.OutboundFor(document.ReceiptId), Is.Empty);
+            Assert.That(_gateway.Erp.Calls, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task NotEdi_IsTrackedAsRejectedWithTheReason()
+    {
+        await _gateway.StartAsync();
+        _gateway.Drop(_gateway.InboxOf("acme"), "notes.txt", "Dear supplier, please find attached...");
+        await TestGateway.WaitUntil(() => Documents().Count > 0, "tracked");
+        var document = Documents().Single();
+        Assert.That(document.Status, Is.EqualTo(DocumentStatus.Rejected));
+        Assert.That(document.Issues.Single(), Does.Contain("neither an X12 interchange"));
+    }
+
+    [Test]
+    public async Task BackEndDownThenUp_RetriesWithTheSameKeyUntilDelivered()
+    {
+        _gateway.Erp.Script(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
+        await _gateway.StartAsync();
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 42));
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered after retries");
+        var document = Documents().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.Attempts, Is.EqualTo(3));
+            Assert.That(_gateway.Erp.Calls.Select(c => c.Key).Distinct().Single(), Is.EqualTo(document.IdempotencyKey));
+            Assert.That(document.Timeline.Count(t => t.Step == "Retrying"), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task BackEndRefuses_DeadLettersThenReprocessDelivers()
+    {
+        _gateway.Erp.Script(HttpStatusCode.BadRequest);
+        await _gateway.StartAsync();
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 43));
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.DeadLettered), "dead-lettered");
+        var document = Documents().Single();
+        Assert.That(document.Timeline.Last().Message, Does.Contain("400").And.Contain($"gateway track reprocess {document.Id}"));
+
+        Environment.SetEnvironmentVariable("Gateway__DataDirectory", _gateway.DataDirectory);
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            int code = Gateway.Host.Cli.GatewayCommandLine.Run(["track", "reprocess", document.Id], output, error);
+            Assert.That(code, Is.Zero, error.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Gateway__DataDirectory", null);
+        }
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered after reprocess");
+        Assert.That(_gateway.Erp.Calls.Select(c => c.Key).Distinct().Count(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task FileStillGrowing_IsNotTakenUntilItStopsChanging()
+    {
+        await _gateway.StartAsync();
+        string inbox = _gateway.InboxOf("acme");
+        Directory.CreateDirectory(inbox);
+        string order = GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 55);
+        string path = Path.Combine(inbox, "slow.edi");
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
+        {
+            for (int i = 0; i < order.Length; i += 40)
+            {
+                stream.Write(System.Text.Encoding.ASCII.GetBytes(order[i..Math.Min(order.Length, i + 40)]));
+                stream.Flush();
+                await Task.Delay(60);
+            }
+        }
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
+        Assert.That(Documents().Where(d => d.Status == DocumentStatus.Rejected), Is.Empty, "a partial file was taken");
+    }
+
+    [Test]
+    public async Task Restart_LosingTheTrackingDatabase_RebuildsReceiptsFromTheArchive()
+    {
+        await _gateway.StartAsync();
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 61));
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
+        await _gateway.StopAsync();
+        File.Delete(Path.Combine(_gateway.DataDirectory, "tracking.db"));
+
+        await _gateway.StartAsync();
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status is DocumentStatus.Delivered or DocumentStatus.Duplicate), "rebuilt and processed");
+        var receipt = _gateway.Store.FindReceipt(Documents().Single().ReceiptId)!;
+        Assert.That(receipt.Timeline[0].Message, Does.Contain("rebuilt from the archive"));
+        Assert.That(_gateway.Erp.DistinctKeys, Is.EqualTo(1), "the same key, so the ERP created one order");
+    }
+
+    private List<DocumentRecord> Documents() => _gateway.Store.QueryDocuments(new DocumentQuery()).ToList();
+}

@@ -1,0 +1,106 @@
+using Gateway.Host.Service;
+using Gateway.Host.Tracking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests.Support;
+
+/// <summary>
+/// A gateway in its own temporary folder (data, partner profiles, maps) with a loopback ERP as its only endpoint.
+/// Runs in-process (<see cref="StartAsync"/>) or, with <see cref="Arguments"/>, as a real child process.
+/// </summary>
+internal sealed class TestGateway : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public TestGateway()
+    {
+        Root = Directory.CreateTempSubdirectory("gateway-e2e-").FullName;
+        Directory.CreateDirectory(ProfilesDirectory);
+        Directory.CreateDirectory(Path.Combine(Root, "maps"));
+    }
+
+    public string Root { get; }
+
+    public string DataDirectory => Path.Combine(Root, "data");
+
+    public string ProfilesDirectory => Path.Combine(Root, "partner-profiles");
+
+    public LoopbackBackend Erp { get; } = new();
+
+    public ITrackingStore Store => _app!.Services.GetRequiredService<ITrackingStore>();
+
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>The configuration a gateway over this folder runs with, as command-line overrides.</summary>
+    public string[] Arguments(int deliveryAttempts = 8) =>
+    [
+        $"--Gateway:DataDirectory={DataDirectory}",
+        $"--Gateway:PartnerProfiles={ProfilesDirectory}",
+        $"--Gateway:Maps={Path.Combine(Root, "maps")}",
+        $"--Gateway:Listeners:Admin=http://127.0.0.1:{LoopbackBackend.FreePort()}",
+        $"--Gateway:Endpoints:erp:BaseUrl={Erp.BaseUrl}",
+        "--Gateway:Endpoints:erp:TimeoutSeconds=5",
+        "--Gateway:Sandbox:Enabled=false",
+        "--Gateway:FolderPollMilliseconds=100",
+        "--Gateway:Delivery:FirstRetrySeconds=0.2",
+        "--Gateway:Delivery:MaxRetrySeconds=1",
+        $"--Gateway:Delivery:MaxAttempts={deliveryAttempts}",
+        "--Serilog:MinimumLevel:Default=Warning",
+    ];
+
+    /// <summary>Writes a partner whose 850s go to the loopback ERP.</summary>
+    public void AddX12Partner(string id, string x12Id, string extra = "") =>
+        File.WriteAllText(Path.Combine(ProfilesDirectory, id + ".yaml"),
+            ProfileTexts.X12Partner(id, x12Id).Replace("    direction: inbound\n", "    direction: inbound\n    endpoint: erp\n", StringComparison.Ordinal) + extra);
+
+    public string InboxOf(string partnerId) => Path.Combine(DataDirectory, "folders", partnerId, "inbox");
+
+    public string OutboxOf(string partnerId) => Path.Combine(DataDirectory, "folders", partnerId, "outbox");
+
+    /// <summary>Drops a file into an inbox the way a partner's copy would: written elsewhere, then moved in.</summary>
+    public void Drop(string inbox, string name, string content)
+    {
+        Directory.CreateDirectory(inbox);
+        string staging = Path.Combine(Root, "staging-" + name);
+        File.WriteAllText(staging, content);
+        File.Move(staging, Path.Combine(inbox, name));
+    }
+
+    public async Task StartAsync(int deliveryAttempts = 8)
+    {
+        _app = GatewayHost.Build(Arguments(deliveryAttempts));
+        await _app.StartAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Erp.Dispose();
+        Directory.Delete(Root, recursive: true);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test with <paramref name="what"/> after <paramref name="seconds"/>.</summary>
+    public static async Task WaitUntil(Func<bool> condition, string what, double seconds = 20)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed.TotalSeconds > seconds)
+            {
+                Assert.Fail($"waited {seconds} s for: {what}");
+            }
+            await Task.Delay(50);
+        }
+    }
+}
