@@ -9,6 +9,9 @@ internal sealed class DeliverySettings
     /// <summary>Delay before the second attempt; each later one doubles it.</summary>
     public double FirstRetrySeconds { get; init; } = 30;
 
+    /// <summary>Back-end calls in flight at once for one received file.</summary>
+    public int Concurrency { get; init; } = 16;
+
     /// <summary>The longest delay between attempts.</summary>
     public double MaxRetrySeconds { get; init; } = 3600;
 }

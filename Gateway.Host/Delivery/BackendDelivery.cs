@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.Host.Configuration;
+using Gateway.Host.Intake;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
 using Microsoft.Extensions.Logging;
@@ -9,26 +10,87 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Host.Delivery;
 
 /// <summary>
-/// Maps a document into its back-end call and delivers it over HTTP with an idempotency key, so a retry or a replay
-/// can never create a second order. Transient failures (timeouts, 408, 429, 5xx) are retried with backoff; anything
-/// else, or too many attempts, dead-letters the document for a person.
+/// Maps documents into back-end calls and delivers them over HTTP with an idempotency key, so a retry or a replay
+/// can never create a second order. Calls for one file run in parallel and their outcomes are recorded in batches:
+/// a crash repeats at most a batch of calls, which the keys make harmless. Transient failures (timeouts, 408, 429,
+/// 5xx) are retried with backoff; anything else, or too many attempts, dead-letters the document for a person.
 /// </summary>
-internal sealed partial class BackendDelivery(ITrackingStore store, HttpClient http, GatewaySettings settings, TimeProvider time, ILogger<BackendDelivery> log)
+internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive archive, HttpClient http, GatewaySettings settings, TimeProvider time, ILogger<BackendDelivery> log)
 {
+    private const int RecordBatch = 256;
+
     /// <summary>Whether <paramref name="document"/> still has a back-end call to make now.</summary>
     public static bool IsWaiting(DocumentRecord document) =>
         document.Endpoint is not null && document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged or DocumentStatus.Mapped;
 
+    /// <summary>
+    /// Delivers the waiting documents of several receipts, reading each archived file once, and records the outcomes
+    /// in batches; <paramref name="receipts"/> are saved with the last batch, once every call has an outcome.
+    /// </summary>
+    public async Task DeliverAsync(IReadOnlyDictionary<string, IReadOnlyList<DocumentRecord>> waiting, IReadOnlyCollection<ReceiptRecord> receipts, CancellationToken cancellationToken)
+    {
+        var pending = waiting.Values.SelectMany(d => d).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var finished = new List<DocumentRecord>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Delivery.Concurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Bodies(waiting), parallel, async (item, token) =>
+        {
+            var document = item.Document;
+            await SendAsync(document, item.Json, token);
+            lock (finished)
+            {
+                pending.Remove(document.Id);
+                finished.Add(document);
+                if (finished.Count >= RecordBatch)
+                {
+                    store.SaveAll(finished.ToList());
+                    finished.Clear();
+                }
+            }
+        });
+        foreach (var missing in pending.Values)
+        {
+            Fail(missing, permanent: true, "the document was not found again in the archived file; reprocess the receipt");
+            finished.Add(missing);
+        }
+        store.SaveAll(finished, receipts);
+    }
+
+    private IEnumerable<(DocumentRecord Document, JsonObject Json)> Bodies(IReadOnlyDictionary<string, IReadOnlyList<DocumentRecord>> waiting)
+    {
+        foreach (var (receiptId, documents) in waiting.Where(w => w.Value.Count > 0))
+        {
+            var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+            foreach (var (id, json) in DocumentBodies.Read(receiptId, archive.Read(receiptId), byId.Keys.ToHashSet(StringComparer.Ordinal)))
+            {
+                yield return (byId[id], json);
+            }
+        }
+    }
+
+    /// <summary>Delivers one document (a retry or a reprocess), reading its body from the archive.</summary>
     public async Task DeliverAsync(DocumentRecord document, CancellationToken cancellationToken)
+    {
+        var body = DocumentBodies.Read(document.ReceiptId, archive.Read(document.ReceiptId), new HashSet<string>(StringComparer.Ordinal) { document.Id }).FirstOrDefault();
+        if (body.Json is null)
+        {
+            Fail(document, permanent: true, "the document was not found again in the archived file; reprocess the receipt");
+        }
+        else
+        {
+            await SendAsync(document, body.Json, cancellationToken);
+        }
+        store.Save(document);
+    }
+
+    // Makes one call and records its outcome on the document (the caller saves it).
+    private async Task SendAsync(DocumentRecord document, JsonObject json, CancellationToken cancellationToken)
     {
         using var scope = log.BeginScope(new Dictionary<string, object> { ["TrackingId"] = document.Id, ["PartnerId"] = document.PartnerId ?? "" });
         if (document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged)
         {
             // Until maps exist (issue #6) a document maps to its JSON form in a small envelope.
-            document.RequestBody = Envelope(document).ToJsonString();
             document.Status = DocumentStatus.Mapped;
             AddEvent(document, "Mapped", $"POST {document.Endpoint} documents with idempotency key {document.IdempotencyKey}");
-            store.Save(document);
         }
         if (document.Endpoint is null || !settings.Endpoints.TryGetValue(document.Endpoint, out var endpoint) || !Uri.TryCreate(endpoint.BaseUrl, UriKind.Absolute, out var baseUrl))
         {
@@ -43,7 +105,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, HttpClient h
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "documents"))
             {
-                Content = new StringContent(document.RequestBody ?? "{}", Encoding.UTF8, "application/json"),
+                Content = new StringContent(Envelope(document, json).ToJsonString(), Encoding.UTF8, "application/json"),
             };
             request.Headers.Add("Idempotency-Key", document.IdempotencyKey);
             request.Headers.Add("X-Gateway-Tracking-Id", document.Id);
@@ -68,7 +130,6 @@ internal sealed partial class BackendDelivery(ITrackingStore store, HttpClient h
             document.Status = DocumentStatus.Delivered;
             document.NextAttemptAt = null;
             AddEvent(document, "Delivered", $"{document.Endpoint} answered {outcome} (attempt {document.Attempts})");
-            store.Save(document);
             LogDelivered(document.Endpoint, document.Attempts);
             return;
         }
@@ -93,10 +154,9 @@ internal sealed partial class BackendDelivery(ITrackingStore store, HttpClient h
             AddEvent(document, "Retrying", $"{outcome}; attempt {document.Attempts + 1} of {delivery.MaxAttempts} at {document.NextAttemptAt:HH:mm:ss} UTC");
             LogRetrying(document.Endpoint ?? "(none)", document.Attempts, delivery.MaxAttempts, TimeSpan.FromSeconds(seconds));
         }
-        store.Save(document);
     }
 
-    private static JsonObject Envelope(DocumentRecord document) => new()
+    private static JsonObject Envelope(DocumentRecord document, JsonObject json) => new()
     {
         ["trackingId"] = document.Id,
         ["partnerId"] = document.PartnerId,
@@ -107,7 +167,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, HttpClient h
         ["groupControlNumber"] = document.GroupControlNumber,
         ["controlNumber"] = document.ControlNumber,
         ["businessReference"] = document.BusinessReference,
-        ["document"] = document.RequestBody is { } json ? JsonNode.Parse(json) : null,
+        ["document"] = json,
     };
 
     private void AddEvent(DocumentRecord document, string step, string message) =>

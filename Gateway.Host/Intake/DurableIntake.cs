@@ -6,77 +6,101 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Host.Intake;
 
 /// <summary>
-/// The one door into the gateway: archive the bytes durably, record the receipt, queue it for the pipeline, and only
-/// then let the transport acknowledge (move the file, send the MDN, delete the remote copy).
+/// The one door into the gateway: archive the bytes durably, record the receipts, queue them for the pipeline, and
+/// only then let the transport acknowledge (move the file, send the MDN, delete the remote copy). Files arriving
+/// together share one folder flush and one store commit.
 /// </summary>
 internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore store, PipelineQueue queue, TimeProvider time, ILogger<DurableIntake> log)
 {
     private readonly Lock _gate = new();
 
-    /// <summary>Takes a file in; returns its tracking id once it is safe. The same source handed over twice gives the first receipt.</summary>
-    public string Accept(IntakeRequest request)
+    /// <summary>Takes one file in; returns its tracking id once it is safe.</summary>
+    public string Accept(IntakeRequest request) => AcceptAll([request])[0];
+
+    /// <summary>
+    /// Takes files in; returns their tracking ids, in order, once all are safe. A source handed over again (the crash
+    /// came after intake but before the transport acknowledged) gives its first receipt's id.
+    /// </summary>
+    public IReadOnlyList<string> AcceptAll(IReadOnlyList<IntakeRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
-        string sourceKey = $"{request.SourceKey}:{sha256}";
+        ArgumentNullException.ThrowIfNull(requests);
+        var ids = new string[requests.Count];
+        var fresh = new List<ReceiptRecord>();
+        var contents = new List<byte[]>();
         lock (_gate)
         {
-            if (store.FindReceiptBySource(sourceKey) is { } earlier)
+            var batch = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int i = 0; i < requests.Count; i++)
             {
-                LogAlreadyReceived(earlier.Id, request.Transport);
-                return earlier.Id;
+                var request = requests[i];
+                string sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
+                string sourceKey = $"{request.SourceKey}:{sha256}";
+                string? same = batch.GetValueOrDefault(sourceKey) ?? store.FindReceiptBySource(sourceKey)?.Id;
+                if (same is not null)
+                {
+                    ids[i] = same;
+                    LogAlreadyReceived(same, request.Transport);
+                    continue;
+                }
+                var now = time.GetUtcNow();
+                var receipt = new ReceiptRecord
+                {
+                    Id = ReceiptIds.New(now),
+                    ReceivedAt = now,
+                    Transport = request.Transport,
+                    TransportPartnerId = request.PartnerId,
+                    OriginalName = request.OriginalName,
+                    SourceKey = sourceKey,
+                    Bytes = request.Content.Length,
+                    Sha256 = sha256,
+                    Stage = ReceiptStage.Received,
+                };
+                receipt.Timeline.Add(new TimelineEvent { At = now, Step = "Received", Message = $"{request.Content.Length:N0} bytes over {request.Transport} as '{request.OriginalName}', archived" });
+                batch.Add(sourceKey, receipt.Id);
+                fresh.Add(receipt);
+                contents.Add(request.Content);
+                ids[i] = receipt.Id;
             }
-            var now = time.GetUtcNow();
-            var receipt = new ReceiptRecord
-            {
-                Id = ReceiptIds.New(now),
-                ReceivedAt = now,
-                Transport = request.Transport,
-                TransportPartnerId = request.PartnerId,
-                OriginalName = request.OriginalName,
-                SourceKey = sourceKey,
-                Bytes = request.Content.Length,
-                Sha256 = sha256,
-                Stage = ReceiptStage.Received,
-            };
-            receipt.Timeline.Add(new TimelineEvent { At = now, Step = "Received", Message = $"{request.Content.Length:N0} bytes over {request.Transport} as '{request.OriginalName}', archived" });
-            archive.Write(receipt, request.Content);
+            // Each file's fsync waits on the disk; several in flight let the file system commit them together.
+            var folders = new string[fresh.Count];
+            Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => folders[i] = archive.Write(fresh[i], contents[i]));
+            RawArchive.FlushFolders(folders);
             CrashPoints.Reach("after-archive");
-            store.Save(receipt);
+            store.SaveAll(fresh);
             CrashPoints.Reach("after-receipt-record");
-            queue.Enqueue(receipt.Id);
-            LogReceived(receipt.Id, request.PartnerId ?? "(shared inbox)", request.Transport, request.Content.Length);
-            return receipt.Id;
         }
+        foreach (var receipt in fresh)
+        {
+            queue.Enqueue(receipt.Id);
+            LogReceived(receipt.Id, receipt.TransportPartnerId ?? "(shared inbox)", receipt.Transport, receipt.Bytes);
+        }
+        return ids;
     }
 
     /// <summary>At start: rebuilds receipts the store lost (archived, but the crash came before the record) and queues every unfinished one.</summary>
     public (int Rebuilt, int Resumed) Recover()
     {
-        int rebuilt = 0;
+        var rebuilt = new List<ReceiptRecord>();
         lock (_gate)
         {
-            foreach (var receipt in archive.Manifests())
+            foreach (var receipt in archive.RecentUnknown(id => store.FindReceipt(id) is not null))
             {
-                if (store.FindReceipt(receipt.Id) is null)
-                {
-                    receipt.Stage = ReceiptStage.Received;
-                    receipt.Timeline.Add(new TimelineEvent { At = time.GetUtcNow(), Step = "Received", Message = "rebuilt from the archive after a restart" });
-                    store.Save(receipt);
-                    rebuilt++;
-                }
+                receipt.Stage = ReceiptStage.Received;
+                receipt.Timeline.Add(new TimelineEvent { At = time.GetUtcNow(), Step = "Received", Message = "rebuilt from the archive after a restart" });
+                rebuilt.Add(receipt);
             }
+            store.SaveAll(rebuilt);
         }
         var unfinished = store.UnfinishedReceipts();
         foreach (var receipt in unfinished)
         {
             queue.Enqueue(receipt.Id);
         }
-        return (rebuilt, unfinished.Count);
+        return (rebuilt.Count, unfinished.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Received {TrackingId} from {PartnerId} over {Transport} ({Bytes} bytes)")]
-    private partial void LogReceived(string trackingId, string partnerId, string transport, int bytes);
+    private partial void LogReceived(string trackingId, string partnerId, string transport, long bytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Already received as {TrackingId} over {Transport}; acknowledging the source again")]
     private partial void LogAlreadyReceived(string trackingId, string transport);

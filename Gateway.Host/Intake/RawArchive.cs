@@ -1,64 +1,124 @@
+using System.Text;
 using System.Text.Json;
 using Gateway.Host.Tracking;
 
 namespace Gateway.Host.Intake;
 
 /// <summary>
-/// The write-ahead record of everything received: each file's bytes and a small manifest, fsync'd (file and folder)
-/// before a transport may acknowledge. LiteDB commits are not flushed to disk when they return, so the archive, not
-/// the tracking store, is what makes a receipt durable; at start, any archived receipt the store lacks is rebuilt.
+/// The write-ahead record of everything received. Each receipt is one file, <c>archive/yyyy/MM/dd/ID.receipt</c>: a
+/// JSON manifest line, then the bytes exactly as received. It is fsync'd, and its folder too, before a transport may
+/// acknowledge: LiteDB commits are not flushed to disk when they return, so the archive, not the tracking store, makes
+/// a receipt durable, and receipts the store lost are rebuilt from it at start.
 /// </summary>
 internal sealed class RawArchive(string directory)
 {
-    private const string ManifestSuffix = ".receipt.json";
+    private const string Extension = ".receipt";
+
+    /// <summary>How far back a start looks for receipts the store does not know (a crash only loses the latest).</summary>
+    public const int RecoveryDays = 7;
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    /// <summary>Archives <paramref name="content"/> under the receipt's id and returns once both files are on disk.</summary>
-    public void Write(ReceiptRecord receipt, ReadOnlySpan<byte> content)
+    /// <summary>Writes the receipt's file and fsyncs it; returns its folder, which the caller flushes once per batch with <see cref="FlushFolders"/>.</summary>
+    public string Write(ReceiptRecord receipt, ReadOnlySpan<byte> content)
     {
         string folder = FolderOf(receipt.Id);
+        bool created = !System.IO.Directory.Exists(folder);
         System.IO.Directory.CreateDirectory(folder);
-        // Data first, manifest last: a manifest means the whole receipt is there.
-        DurableFile.Write(Path.Combine(folder, receipt.Id + ".edi"), content);
         var manifest = new ReceiptManifest(receipt.Id, receipt.ReceivedAt, receipt.Transport, receipt.TransportPartnerId, receipt.OriginalName, receipt.SourceKey, receipt.Bytes, receipt.Sha256);
-        DurableFile.Write(Path.Combine(folder, receipt.Id + ManifestSuffix), JsonSerializer.SerializeToUtf8Bytes(manifest));
-        DurableFile.FlushDirectory(folder);
+        byte[] header = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest) + "\n");
+        DurableFile.Write(Path.Combine(folder, receipt.Id + Extension), header, content);
+        if (created)
+        {
+            // A new day folder is itself an entry in its parent: make the path durable up to the archive root.
+            for (string? parent = Path.GetDirectoryName(folder); parent is not null && parent.Length >= Directory.Length; parent = Path.GetDirectoryName(parent))
+            {
+                DurableFile.FlushDirectory(parent);
+            }
+        }
+        return folder;
     }
 
-    public byte[] Read(string receiptId) => File.ReadAllBytes(Path.Combine(FolderOf(receiptId), receiptId + ".edi"));
+    /// <summary>Makes the renames of this batch durable: one fsync per folder.</summary>
+    public static void FlushFolders(IEnumerable<string> folders)
+    {
+        foreach (string folder in folders.Distinct(StringComparer.Ordinal))
+        {
+            DurableFile.FlushDirectory(folder);
+        }
+    }
 
-    public string PathOf(string receiptId) => Path.Combine(FolderOf(receiptId), receiptId + ".edi");
+    /// <summary>The bytes as received.</summary>
+    public byte[] Read(string receiptId)
+    {
+        byte[] file = File.ReadAllBytes(PathOf(receiptId));
+        int start = Array.IndexOf(file, (byte)'\n') + 1;
+        return file[start..];
+    }
 
-    /// <summary>Every archived receipt, oldest first.</summary>
-    public IEnumerable<ReceiptRecord> Manifests()
+    public string PathOf(string receiptId) => Path.Combine(FolderOf(receiptId), receiptId + Extension);
+
+    /// <summary>The receipts archived in the last <see cref="RecoveryDays"/> days whose ids <paramref name="isKnown"/> rejects, complete ones only.</summary>
+    public IEnumerable<ReceiptRecord> RecentUnknown(Func<string, bool> isKnown)
     {
         if (!System.IO.Directory.Exists(Directory))
         {
             yield break;
         }
-        foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*" + ManifestSuffix, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var days = System.IO.Directory.EnumerateDirectories(Directory, "*", SearchOption.AllDirectories)
+            .Where(d => Path.GetRelativePath(Directory, d).Count(c => c == Path.DirectorySeparatorChar) == 2)
+            .Order(StringComparer.Ordinal)
+            .TakeLast(RecoveryDays);
+        foreach (string day in days)
         {
-            var manifest = JsonSerializer.Deserialize<ReceiptManifest>(File.ReadAllBytes(file))!;
-            yield return new ReceiptRecord
+            foreach (string file in System.IO.Directory.EnumerateFiles(day, "*" + Extension).Order(StringComparer.Ordinal))
             {
-                Id = manifest.Id,
-                ReceivedAt = manifest.ReceivedAt,
-                Transport = manifest.Transport,
-                TransportPartnerId = manifest.TransportPartnerId,
-                OriginalName = manifest.OriginalName,
-                SourceKey = manifest.SourceKey,
-                Bytes = manifest.Bytes,
-                Sha256 = manifest.Sha256,
-            };
+                string id = Path.GetFileNameWithoutExtension(file);
+                if (!isKnown(id) && ReadManifest(file) is { } receipt)
+                {
+                    yield return receipt;
+                }
+            }
         }
     }
 
-    /// <summary>Deletes the archived files of <paramref name="receiptId"/> (retention).</summary>
-    public void Delete(string receiptId)
+    /// <summary>Deletes the archived file of <paramref name="receiptId"/> (retention).</summary>
+    public void Delete(string receiptId) => File.Delete(PathOf(receiptId));
+
+    // A manifest whose byte count disagrees with the file is a write the crash cut short: never acknowledged, so skipped.
+    private static ReceiptRecord? ReadManifest(string file)
     {
-        File.Delete(Path.Combine(FolderOf(receiptId), receiptId + ".edi"));
-        File.Delete(Path.Combine(FolderOf(receiptId), receiptId + ManifestSuffix));
+        using var stream = File.OpenRead(file);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        string? line = reader.ReadLine();
+        if (line is null)
+        {
+            return null;
+        }
+        ReceiptManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ReceiptManifest>(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (manifest is null || stream.Length - Encoding.UTF8.GetByteCount(line) - 1 != manifest.Bytes)
+        {
+            return null;
+        }
+        return new ReceiptRecord
+        {
+            Id = manifest.Id,
+            ReceivedAt = manifest.ReceivedAt,
+            Transport = manifest.Transport,
+            TransportPartnerId = manifest.TransportPartnerId,
+            OriginalName = manifest.OriginalName,
+            SourceKey = manifest.SourceKey,
+            Bytes = manifest.Bytes,
+            Sha256 = manifest.Sha256,
+        };
     }
 
     // Ids start with the UTC time (R20261128T…): one folder per day keeps listings short.

@@ -39,10 +39,12 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
         }
     }
 
-    /// <summary>Sends everything queued now.</summary>
+    /// <summary>Sends everything queued now: files first, one folder flush per outbox, then one store commit.</summary>
     public void SendQueued()
     {
-        foreach (var item in store.QueuedOutbound(500))
+        var queued = store.QueuedOutbound(500);
+        var sent = new List<OutboundRecord>();
+        foreach (var item in queued)
         {
             if (item.Transport != "folder")
             {
@@ -50,21 +52,32 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
                 {
                     LogTransportUnavailable(item.Transport);
                 }
-                item.LastError = $"the {item.Transport} transport is not available in this build yet; the document stays queued";
-                store.Save(item);
+                if (item.LastError is null)
+                {
+                    item.LastError = $"the {item.Transport} transport is not available in this build yet; the document stays queued";
+                    store.Save(item);
+                }
                 continue;
             }
-            string outbox = layout.OutboxOf(profiles.Current.Find(item.PartnerId), item.PartnerId);
+            sent.Add(item);
+        }
+        var outboxes = sent.Select(item => layout.OutboxOf(profiles.Current.Find(item.PartnerId), item.PartnerId)).ToArray();
+        foreach (string outbox in outboxes.Distinct(StringComparer.Ordinal))
+        {
             Directory.CreateDirectory(outbox);
-            DurableFile.Write(Path.Combine(outbox, item.FileName), item.Content);
-            DurableFile.FlushDirectory(outbox);
-            CrashPoints.Reach("after-outbound-written");
+        }
+        // Several fsyncs in flight let the file system commit them together.
+        Parallel.For(0, sent.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => DurableFile.Write(Path.Combine(outboxes[i], sent[i].FileName), sent[i].Content));
+        RawArchive.FlushFolders(outboxes);
+        CrashPoints.Reach("after-outbound-written");
+        foreach (var item in sent)
+        {
             item.Status = "Sent";
             item.SentAt = time.GetUtcNow();
             item.Attempts++;
-            store.Save(item);
             LogSent(item.Kind, item.ControlNumber, item.PartnerId, item.Transport);
         }
+        store.SaveAll(sent);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {DocumentType} {ControlNumber} to {PartnerId} over {Transport}")]

@@ -26,7 +26,6 @@ internal sealed partial class InboundPipeline
             document.GroupControlNumber = message.Group is { } group ? group.Header[5] : "";
             document.InterchangeControlNumber = message.Interchange.ControlReference;
             document.BusinessReference = BusinessReferences.OfEdifact(message.Segments);
-            document.RequestBody = EdifactDocumentJson.ToJson(message).ToJsonString();
             pending.Add((messageResult, document));
         }))
         {

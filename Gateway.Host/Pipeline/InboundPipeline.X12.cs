@@ -1,7 +1,6 @@
 using Gateway.Edi.Validation;
 using Gateway.Edi.X12;
 using Gateway.Edi.X12.Acknowledgments;
-using Gateway.Edi.X12.Json;
 using Gateway.Host.Tracking;
 using Gateway.Partners.ControlNumbers;
 using Gateway.Partners.Identification;
@@ -28,7 +27,6 @@ internal sealed partial class InboundPipeline
             document.GroupControlNumber = set.Group?.ControlNumber ?? "";
             document.InterchangeControlNumber = set.Group?.Interchange.ControlNumber ?? "";
             document.BusinessReference = BusinessReferences.OfX12(set.Type, set.Segments);
-            document.RequestBody = X12DocumentJson.ToJson(set).ToJsonString();
             pending.Add((documentResult, document));
         }))
         {

@@ -26,34 +26,54 @@ internal sealed partial class InboundPipeline(
     TimeProvider time,
     ILogger<InboundPipeline> log)
 {
-    public async Task ProcessAsync(string receiptId, CancellationToken cancellationToken)
+    /// <summary>Takes receipts as far as they can go now; files arriving together share one store commit and one fsync per journal.</summary>
+    public async Task ProcessAsync(IReadOnlyList<string> receiptIds, CancellationToken cancellationToken)
     {
-        var receipt = store.FindReceipt(receiptId);
-        if (receipt is null)
+        var receipts = receiptIds.Select(store.FindReceipt).OfType<ReceiptRecord>().ToList();
+        var parsed = new Dictionary<string, List<DocumentRecord>>(StringComparer.Ordinal);
+        var toParse = receipts.Where(r => r.Stage == ReceiptStage.Received).ToList();
+        if (toParse.Count > 0)
         {
-            return;
-        }
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["TrackingId"] = receiptId });
-        if (receipt.Stage == ReceiptStage.Received)
-        {
-            ParseStage(receipt);
+            var documents = new List<DocumentRecord>();
+            var outbound = new List<OutboundRecord>();
+            // Control numbers and duplicate registrations reach the disk once for the batch, before any acknowledgment can be sent.
+            using (JournalBatch.Begin())
+            {
+                foreach (var receipt in toParse)
+                {
+                    var (receiptDocuments, receiptOutbound) = ParseStage(receipt);
+                    parsed[receipt.Id] = receiptDocuments;
+                    documents.AddRange(receiptDocuments);
+                    outbound.AddRange(receiptOutbound);
+                }
+            }
+            store.SaveStage(toParse, documents, outbound);
+            foreach (var document in documents)
+            {
+                LogDocument(document.Id, document.PartnerId ?? "(unknown)", document.Type, document.ControlNumber, document.Status);
+            }
             CrashPoints.Reach("after-parse-commit");
             outboundSignal.Notify();
         }
-        if (receipt.Stage == ReceiptStage.Parsed || receipt.Stage == ReceiptStage.Acknowledged)
+        var toDeliver = receipts.Where(r => r.Stage is ReceiptStage.Parsed or ReceiptStage.Acknowledged).ToList();
+        if (toDeliver.Count > 0)
         {
-            foreach (var document in store.DocumentsOf(receipt.Id).Where(BackendDelivery.IsWaiting))
+            var waiting = toDeliver.ToDictionary(
+                r => r.Id,
+                r => (IReadOnlyList<DocumentRecord>)(parsed.GetValueOrDefault(r.Id) ?? store.DocumentsOf(r.Id)).Where(BackendDelivery.IsWaiting).ToList(),
+                StringComparer.Ordinal);
+            foreach (var receipt in toDeliver)
             {
-                await delivery.DeliverAsync(document, cancellationToken);
+                receipt.Stage = ReceiptStage.Done;
+                AddEvent(receipt.Timeline, "Done", "every document is delivered, finished, or scheduled for retry");
             }
-            receipt.Stage = ReceiptStage.Done;
-            AddEvent(receipt.Timeline, "Done", "every document is delivered, finished, or scheduled for retry");
-            store.Save(receipt);
+            await delivery.DeliverAsync(waiting, toDeliver, cancellationToken);
         }
     }
 
-    private void ParseStage(ReceiptRecord receipt)
+    private (List<DocumentRecord> Documents, List<OutboundRecord> Outbound) ParseStage(ReceiptRecord receipt)
     {
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["TrackingId"] = receipt.Id });
         var content = archive.Read(receipt.Id);
         var documents = new List<DocumentRecord>();
         var outbound = new List<OutboundRecord>();
@@ -82,26 +102,27 @@ internal sealed partial class InboundPipeline(
             receipt.Interchanges.Clear();
             RejectFile(receipt, documents, $"not readable as EDI: {exception.Message}");
         }
-        KeepDelivered(documents);
+        KeepDelivered(receipt, documents);
         receipt.Stage = ReceiptStage.Acknowledged;
         receipt.Acknowledgments = outbound.Select(o => o.Id).ToList();
         AddEvent(receipt.Timeline, "Parsed", $"{documents.Count} document(s) in {receipt.Interchanges.Count} interchange(s); {outbound.Count} acknowledgment(s) queued");
-        store.SaveStage(receipt, documents, outbound);
-        foreach (var document in documents)
-        {
-            LogDocument(document.Id, document.PartnerId ?? "(unknown)", document.Type, document.ControlNumber, document.Status);
-        }
+        return (documents, outbound);
     }
 
     // A reprocessed receipt re-creates its documents under the same ids; one already delivered stays as it was.
-    private void KeepDelivered(List<DocumentRecord> documents)
+    private void KeepDelivered(ReceiptRecord receipt, List<DocumentRecord> documents)
     {
+        if (!receipt.Timeline.Any(t => t.Step == "Reprocess"))
+        {
+            return;   // first time through: nothing delivered yet
+        }
+        var delivered = store.DocumentsOf(receipt.Id).Where(d => d.Status == DocumentStatus.Delivered).ToDictionary(d => d.Id, StringComparer.Ordinal);
         for (int i = 0; i < documents.Count; i++)
         {
-            if (store.FindDocument(documents[i].Id) is { Status: DocumentStatus.Delivered } delivered)
+            if (delivered.TryGetValue(documents[i].Id, out var earlier))
             {
-                AddEvent(delivered.Timeline, "Reprocess", "already delivered: left as it was");
-                documents[i] = delivered;
+                AddEvent(earlier.Timeline, "Reprocess", "already delivered: left as it was");
+                documents[i] = earlier;
             }
         }
     }

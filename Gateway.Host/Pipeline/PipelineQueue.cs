@@ -17,7 +17,16 @@ internal sealed class PipelineQueue
         }
     }
 
-    public ValueTask<string> DequeueAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken);
+    /// <summary>Waits for at least one receipt, then takes up to <paramref name="max"/> of those waiting.</summary>
+    public async Task<IReadOnlyList<string>> DequeueBatchAsync(int max, CancellationToken cancellationToken)
+    {
+        var batch = new List<string> { await _channel.Reader.ReadAsync(cancellationToken) };
+        while (batch.Count < max && _channel.Reader.TryRead(out string? next))
+        {
+            batch.Add(next);
+        }
+        return batch;
+    }
 
     /// <summary>Called when the pipeline has finished with <paramref name="receiptId"/>, so it may be queued again.</summary>
     public void Done(string receiptId) => _pending.TryRemove(receiptId, out _);

@@ -8,16 +8,19 @@ internal sealed partial class PipelineWorker(PipelineQueue queue, InboundPipelin
 {
     private const int Workers = 2;
 
+    // Small files arriving together are processed together: one store commit and one fsync per journal for all.
+    private const int BatchSize = 64;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            string receiptId;
+            IReadOnlyList<string> batch;
             try
             {
-                receiptId = await queue.DequeueAsync(stoppingToken);
+                batch = await queue.DequeueBatchAsync(BatchSize, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -25,24 +28,51 @@ internal sealed partial class PipelineWorker(PipelineQueue queue, InboundPipelin
             }
             try
             {
-                await pipeline.ProcessAsync(receiptId, stoppingToken);
+                await pipeline.ProcessAsync(batch, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;   // parked: its stage is recorded, the next start resumes it
             }
+            catch (Exception exception) when (batch.Count > 1)
+            {
+                // One bad receipt must not hold back the others: take them one by one.
+                LogBatchFailed(exception, batch.Count);
+                foreach (string receiptId in batch)
+                {
+                    await ProcessAloneAsync(receiptId, stoppingToken);
+                }
+            }
             catch (Exception exception)
             {
                 // The edge of the pipeline: the receipt keeps its recorded stage and is retried by the next start or reprocess.
-                LogFailed(exception, receiptId);
+                LogFailed(exception, batch[0]);
             }
             finally
             {
-                queue.Done(receiptId);
+                foreach (string receiptId in batch)
+                {
+                    queue.Done(receiptId);
+                }
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline failed on {TrackingId}; it stays at its last recorded stage (gateway track reprocess {TrackingId})")]
+    private async Task ProcessAloneAsync(string receiptId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await pipeline.ProcessAsync([receiptId], stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(exception, receiptId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} receipts failed; processing them one by one")]
+    private partial void LogBatchFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline failed on {TrackingId}; each receipt stays at its last recorded stage and resumes at the next start (or: gateway track reprocess ID)")]
     private partial void LogFailed(Exception exception, string trackingId);
 }

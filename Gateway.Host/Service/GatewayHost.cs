@@ -87,6 +87,8 @@ internal static class GatewayHost
         }
 
         var app = builder.Build();
+        // Liveness for service managers and load balancers; says nothing about documents.
+        app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "ok" }));
         app.Services.GetService<SandboxBackend>()?.Map(app);
         return app;
     }

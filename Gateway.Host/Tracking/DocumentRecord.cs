@@ -41,9 +41,6 @@ internal sealed class DocumentRecord
     /// <summary>Derived from partner and control numbers: the same document always carries the same key, so a retry can never create a second order.</summary>
     public string? IdempotencyKey { get; set; }
 
-    /// <summary>The request body built by the map step; kept so retries send exactly the same call.</summary>
-    public string? RequestBody { get; set; }
-
     public int Attempts { get; set; }
 
     public DateTimeOffset? NextAttemptAt { get; set; }

@@ -11,6 +11,7 @@ namespace Gateway.Host.Tracking;
 /// </summary>
 internal sealed class DurableJournal : IDisposable
 {
+    private readonly Lock _gate = new();
     private readonly string _path;
     private FileStream _stream;
 
@@ -25,12 +26,31 @@ internal sealed class DurableJournal : IDisposable
     /// <summary>The complete records found when the journal was opened, oldest first.</summary>
     public IReadOnlyList<string[]> Records { get; private set; }
 
-    /// <summary>Appends one record and returns once it is on disk.</summary>
+    /// <summary>Appends one record and returns once it is on disk (or, inside a <see cref="JournalBatch"/>, once the batch ends).</summary>
     public void Append(params string[] record)
     {
         byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record) + "\n");
-        _stream.Write(line);
-        _stream.Flush(flushToDisk: true);
+        lock (_gate)
+        {
+            _stream.Write(line);
+            if (JournalBatch.Current is { } batch)
+            {
+                batch.Touch(this);
+            }
+            else
+            {
+                _stream.Flush(flushToDisk: true);
+            }
+        }
+    }
+
+    /// <summary>Forces everything appended so far to disk.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _stream.Flush(flushToDisk: true);
+        }
     }
 
     /// <summary>Replaces the whole journal with <paramref name="records"/>, atomically: a crash leaves the old or the new file.</summary>

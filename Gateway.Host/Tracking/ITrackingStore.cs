@@ -15,6 +15,9 @@ internal interface ITrackingStore
 
     void Save(ReceiptRecord receipt);
 
+    /// <summary>Saves receipts in one transaction.</summary>
+    void SaveAll(IReadOnlyCollection<ReceiptRecord> receipts);
+
     DocumentRecord? FindDocument(string id);
 
     IReadOnlyList<DocumentRecord> DocumentsOf(string receiptId);
@@ -26,8 +29,11 @@ internal interface ITrackingStore
 
     void Save(DocumentRecord document);
 
-    /// <summary>Saves a receipt with its documents and queued acknowledgments in one transaction.</summary>
-    void SaveStage(ReceiptRecord receipt, IEnumerable<DocumentRecord> documents, IEnumerable<OutboundRecord> outbound);
+    /// <summary>Saves documents, and receipts when given, in one transaction.</summary>
+    void SaveAll(IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<ReceiptRecord>? receipts = null);
+
+    /// <summary>Saves receipts with their documents and queued acknowledgments in one transaction.</summary>
+    void SaveStage(IEnumerable<ReceiptRecord> receipts, IEnumerable<DocumentRecord> documents, IEnumerable<OutboundRecord> outbound);
 
     OutboundRecord? FindOutbound(string id);
 
@@ -36,6 +42,9 @@ internal interface ITrackingStore
     IReadOnlyList<OutboundRecord> OutboundFor(string receiptId);
 
     void Save(OutboundRecord outbound);
+
+    /// <summary>Saves outbound records in one transaction.</summary>
+    void SaveAll(IReadOnlyCollection<OutboundRecord> outbound);
 
     /// <summary>Deletes receipts (with their documents and acknowledgments) received before <paramref name="cutoff"/>; returns the receipt ids.</summary>
     IReadOnlyList<string> PurgeBefore(DateTimeOffset cutoff);

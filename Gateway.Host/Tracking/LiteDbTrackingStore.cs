@@ -93,14 +93,45 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public void Save(DocumentRecord document) => _documents.Upsert(document);
 
-    public void SaveStage(ReceiptRecord receipt, IEnumerable<DocumentRecord> documents, IEnumerable<OutboundRecord> outbound)
+    public void SaveAll(IReadOnlyCollection<ReceiptRecord> receipts)
+    {
+        if (receipts.Count > 0)
+        {
+            InTransaction(() => _receipts.Upsert(receipts));
+        }
+    }
+
+    public void SaveAll(IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<ReceiptRecord>? receipts = null) => InTransaction(() =>
+    {
+        _documents.Upsert(documents);
+        if (receipts is not null)
+        {
+            _receipts.Upsert(receipts);
+        }
+    });
+
+    public void SaveAll(IReadOnlyCollection<OutboundRecord> outbound)
+    {
+        if (outbound.Count > 0)
+        {
+            InTransaction(() => _outbound.Upsert(outbound));
+        }
+    }
+
+    public void SaveStage(IEnumerable<ReceiptRecord> receipts, IEnumerable<DocumentRecord> documents, IEnumerable<OutboundRecord> outbound) => InTransaction(() =>
+    {
+        _documents.Upsert(documents);
+        _outbound.Upsert(outbound);
+        _receipts.Upsert(receipts);
+    });
+
+    // LiteDB transactions belong to the calling thread; callers never await inside one.
+    private void InTransaction(Action work)
     {
         _database.BeginTrans();
         try
         {
-            _documents.Upsert(documents);
-            _outbound.Upsert(outbound);
-            _receipts.Upsert(receipt);
+            work();
             _database.Commit();
         }
         catch

@@ -33,7 +33,7 @@ public class CrashConsistencyTests
             foreach (int number in numbers)
             {
                 gateway.Drop(gateway.InboxOf("acme"), $"po-{number}.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", number));
-                await Task.Delay(40);
+                await Task.Delay(250);   // longer than two folder polls: each file is its own intake batch
             }
             Assert.That(await doomed.WaitForExitAsync(60), Is.True, $"the gateway never reached {point} a third time");
             Assert.That(doomed.ExitCode, Is.EqualTo(137), $"killed by SIGKILL at {point}, not by something else: {doomed.Errors}");

@@ -15,6 +15,12 @@ if (args is ["memory", string memoryPhase, string memoryFile])
     return 0;
 }
 
+if (args is ["endtoend", string gatewayExecutable])
+{
+    EndToEnd.Run(gatewayExecutable);
+    return 0;
+}
+
 string directory = Path.Combine(Path.GetTempPath(), "gateway-bench");
 Directory.CreateDirectory(directory);
 Console.WriteLine($"X12 850 and EDIFACT ORDERS batch benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");

@@ -35,24 +35,31 @@ internal sealed partial class FolderInbox(FolderLayout layout, ProfileReloader p
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>One look at every inbox.</summary>
+    /// <summary>One look at every inbox; files ready in it are taken in together.</summary>
     public void Poll()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        PollInbox(layout.SharedInbox, null, seen);
+        var ready = new List<(FileInfo File, string? PartnerId)>();
+        Look(layout.SharedInbox, null, seen, ready);
         foreach (var partner in profiles.Current.Partners.Where(p => p.Transports.Folder is not null))
         {
             string inbox = layout.InboxOf(partner);
             Directory.CreateDirectory(inbox);
-            PollInbox(inbox, partner.Id, seen);
+            Look(inbox, partner.Id, seen, ready);
         }
         foreach (string gone in _lastLook.Keys.Where(k => !seen.Contains(k)).ToList())
         {
             _lastLook.Remove(gone);
         }
+        foreach (var chunk in ready.Chunk(BatchSize))
+        {
+            Take(chunk);
+        }
     }
 
-    private void PollInbox(string inbox, string? partnerId, HashSet<string> seen)
+    private const int BatchSize = 200;
+
+    private void Look(string inbox, string? partnerId, HashSet<string> seen, List<(FileInfo, string?)> ready)
     {
         if (!Directory.Exists(inbox))
         {
@@ -71,29 +78,36 @@ internal sealed partial class FolderInbox(FolderLayout layout, ProfileReloader p
                 _lastLook[file.FullName] = look;
                 continue;   // new or still growing: look again next time
             }
-            Take(file, partnerId);
+            ready.Add((file, partnerId));
             _lastLook.Remove(file.FullName);
         }
     }
 
-    private void Take(FileInfo file, string? partnerId)
+    private void Take((FileInfo File, string? PartnerId)[] files)
     {
-        byte[] content;
-        try
+        var taken = new List<(FileInfo File, IntakeRequest Request)>();
+        foreach (var (file, partnerId) in files)
         {
-            content = File.ReadAllBytes(file.FullName);
+            try
+            {
+                byte[] content = File.ReadAllBytes(file.FullName);
+                string sourceKey = $"folder:{file.FullName}:{file.Length}:{file.LastWriteTimeUtc.Ticks}";
+                taken.Add((file, new IntakeRequest("folder", partnerId, file.Name, sourceKey, content)));
+            }
+            catch (IOException)
+            {
+                // Still held open by whoever writes it: the next look takes it.
+            }
         }
-        catch (IOException)
-        {
-            return;   // still being written by someone holding it open: next look
-        }
-        string sourceKey = $"folder:{file.FullName}:{file.Length}:{file.LastWriteTimeUtc.Ticks}";
-        string trackingId = intake.Accept(new IntakeRequest("folder", partnerId, file.Name, sourceKey, content));
+        var ids = intake.AcceptAll(taken.Select(t => t.Request).ToList());
         CrashPoints.Reach("before-source-ack");
-        string received = FolderLayout.ReceivedBeside(file.DirectoryName!);
-        Directory.CreateDirectory(received);
-        // The stored name is generated; the original name is data in the receipt.
-        File.Move(file.FullName, Path.Combine(received, trackingId + ".edi"), overwrite: true);
+        for (int i = 0; i < taken.Count; i++)
+        {
+            string received = FolderLayout.ReceivedBeside(taken[i].File.DirectoryName!);
+            Directory.CreateDirectory(received);
+            // The stored name is generated; the original name is data in the receipt.
+            File.Move(taken[i].File.FullName, Path.Combine(received, ids[i] + ".edi"), overwrite: true);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Folder poll failed; trying again at the next interval")]

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Gateway.Benchmarks;
+
+/// <summary>
+/// The whole gateway, as shipped, in a child process with durability on: files dropped into a partner's inbox until
+/// every document has reached a loopback ERP (each distinct idempotency key counted once). Prints documents/s and
+/// the gateway's peak resident memory for one 10 MB interchange and for 1,000 single-document files.
+/// </summary>
+internal static class EndToEnd
+{
+    public static void Run(string gateway)
+    {
+        Console.WriteLine("End to end (folder intake, archive fsync, validate, 997, HTTP delivery to a loopback ERP), durable:");
+        Console.WriteLine($"{"case",-34} {"documents",10} {"seconds",8} {"docs/s",8} {"gateway peak MiB",17}");
+        Measure(gateway, "one 10 MB interchange (850s)", root =>
+        {
+            string file = Path.Combine(root, "batch.tmp");
+            BatchGenerator.Write(file, 10_000_000);
+            string text = File.ReadAllText(file).Replace("BENCHSENDER    ", "ACME           ", StringComparison.Ordinal)
+                .Replace("BENCHRECEIVER  ", "DISTRIBUTOR    ", StringComparison.Ordinal)
+                .Replace("GS*PO*BENCHSENDER*BENCHRECEIVER*", "GS*PO*ACME*DISTRIBUTOR*", StringComparison.Ordinal);
+            File.WriteAllText(file, text);
+            return ([file], text.Split("ST*850*").Length - 1);
+        });
+        Measure(gateway, "1,000 files of one 850 each", root =>
+        {
+            var files = new List<string>();
+            for (int i = 1; i <= 1000; i++)
+            {
+                string file = Path.Combine(root, $"po-{i}.tmp");
+                File.WriteAllText(file, SingleOrder(i));
+                files.Add(file);
+            }
+            return (files, 1000);
+        });
+    }
+
+    private static void Measure(string gateway, string name, Func<string, (List<string> Files, int Documents)> prepare)
+    {
+        string root = Directory.CreateTempSubdirectory("gateway-e2e-bench-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "partner-profiles"));
+            File.WriteAllText(Path.Combine(root, "partner-profiles", "acme.yaml"), Profile);
+            var (files, documents) = prepare(root);
+            using var erp = new Erp();
+            int admin = FreePort();
+            using var child = Start(gateway, root, erp.Port, admin);
+            WaitForHealth(admin);
+            string inbox = Path.Combine(root, "data", "folders", "acme", "inbox");
+            Directory.CreateDirectory(inbox);
+            var clock = Stopwatch.StartNew();
+            foreach (string file in files)
+            {
+                File.Move(file, Path.Combine(inbox, Path.ChangeExtension(Path.GetFileName(file), ".edi")));
+            }
+            while (erp.Keys.Count < documents)
+            {
+                if (clock.Elapsed > TimeSpan.FromMinutes(5) || child.HasExited)
+                {
+                    throw new InvalidOperationException($"{name}: {erp.Keys.Count} of {documents} delivered before giving up");
+                }
+                Thread.Sleep(5);
+            }
+            double seconds = clock.Elapsed.TotalSeconds;
+            double peak = PeakMiB(child.Id);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-34} {documents,10:N0} {seconds,8:F2} {documents / seconds,8:N0} {peak,17:F0}"));
+            child.Kill();
+            child.WaitForExit();
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private const string Profile = """
+        id: acme
+        name: ACME
+        identities:
+          x12:
+            - { qualifier: ZZ, id: ACME }
+        ourIdentity:
+          x12: { qualifier: ZZ, id: DISTRIBUTOR }
+        agreements:
+          - { standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp }
+        transports:
+          folder: { inbox: folders/acme/inbox, outbox: folders/acme/outbox }
+        """;
+
+    private static string SingleOrder(int number)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"ISA*00*          *00*          *ZZ*ACME           *ZZ*DISTRIBUTOR    *261128*1200*U*00401*{number:000000000}*0*P*>~\n");
+        sb.Append(CultureInfo.InvariantCulture, $"GS*PO*ACME*DISTRIBUTOR*20261128*1200*{number}*X*004010~\nST*850*0001~\nBEG*00*SA*PO{number:0000000}**20261128~\n");
+        sb.Append("N1*ST*DISTRIBUTION CENTER 7*92*0007~\n");
+        for (int line = 1; line <= 20; line++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"PO1*{line}*{line * 6}*EA*{line}.75**VP*SKU{line:00000}*UP*0123456789{line:00}~\nPID*F****WIDGET MODEL {line}~\n");
+        }
+        sb.Append(CultureInfo.InvariantCulture, $"CTT*20~\nSE*{3 + 40 + 2}*0001~\nGE*1*{number}~\nIEA*1*{number:000000000}~\n");
+        return sb.ToString();
+    }
+
+    private static Process Start(string gateway, string root, int erpPort, int adminPort)
+    {
+        var start = new ProcessStartInfo(gateway) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[]
+        {
+            "run",
+            $"--Gateway:Listeners:Admin=http://127.0.0.1:{adminPort}",
+            $"--Gateway:Endpoints:erp:BaseUrl=http://127.0.0.1:{erpPort}/erp/",
+            "--Gateway:Sandbox:Enabled=false",
+            "--Gateway:FolderPollMilliseconds=100",
+            "--Serilog:MinimumLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DOTNET_GCgen0size"] = "0x400000";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void WaitForHealth(int port)
+    {
+        using var http = new HttpClient();
+        for (int i = 0; i < 200; i++)
+        {
+            try
+            {
+                if (http.GetAsync(new Uri($"http://127.0.0.1:{port}/health")).GetAwaiter().GetResult().IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            Thread.Sleep(50);
+        }
+        throw new InvalidOperationException("the gateway did not start");
+    }
+
+    private static double PeakMiB(int pid)
+    {
+        string line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    /// <summary>A loopback ERP that answers 201 and counts distinct idempotency keys.</summary>
+    private sealed class Erp : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+
+        public Erp()
+        {
+            Port = FreePort();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            _listener.Start();
+            for (int i = 0; i < 8; i++)
+            {
+                _ = Task.Run(LoopAsync);
+            }
+        }
+
+        public int Port { get; }
+
+        public ConcurrentDictionary<string, byte> Keys { get; } = new(StringComparer.Ordinal);
+
+        public void Dispose() => _listener.Close();
+
+        private async Task LoopAsync()
+        {
+            while (_listener.IsListening)
+            {
+                try
+                {
+                    var context = await _listener.GetContextAsync();
+                    await context.Request.InputStream.CopyToAsync(Stream.Null);
+                    Keys.TryAdd(context.Request.Headers["Idempotency-Key"] ?? "", 0);
+                    context.Response.StatusCode = 201;
+                    context.Response.Close();
+                }
+                catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
