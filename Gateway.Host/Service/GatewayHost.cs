@@ -26,7 +26,9 @@ internal static class GatewayHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        // A Windows service starts in System32: its settings live beside the executable instead.
+        string contentRoot = Microsoft.Extensions.Hosting.WindowsServices.WindowsServiceHelpers.IsWindowsService() ? AppContext.BaseDirectory : Directory.GetCurrentDirectory();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         var settings = GatewaySettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(settings.DataDirectory);
 

@@ -58,6 +58,28 @@ public class CrashConsistencyTests
         });
     }
 
+    [Test]
+    public async Task Sigterm_StopsCleanlyAndTheNextStartFinishesTheWork()
+    {
+        await using var gateway = new TestGateway();
+        gateway.AddX12Partner("acme", "ACME");
+        using (var child = GatewayChild.Start(gateway))
+        {
+            foreach (int number in new[] { 1, 2, 3 })
+            {
+                gateway.Drop(gateway.InboxOf("acme"), $"po-{number}.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", number));
+            }
+            await TestGateway.WaitUntil(() => gateway.Erp.DistinctKeys >= 1, "the first order at the ERP", seconds: 60);
+            child.Terminate();
+            Assert.That(await child.WaitForExitAsync(30), Is.True, "still running 30 s after SIGTERM");
+            Assert.That(child.ExitCode, Is.Zero, child.Errors);
+        }
+        using (GatewayChild.Start(gateway))
+        {
+            await TestGateway.WaitUntil(() => gateway.Erp.DistinctKeys == 3 && AckNumbers(gateway).Count == 3, "all three after the restart", seconds: 60);
+        }
+    }
+
     // The GS06 each 997 in the outbox acknowledges (AK102), one entry per file.
     private static List<int> AckNumbers(TestGateway gateway) =>
         !Directory.Exists(gateway.OutboxOf("acme")) ? []

@@ -164,5 +164,28 @@ public class GatewayServiceTests
         Assert.That(_gateway.Erp.DistinctKeys, Is.EqualTo(1), "the same key, so the ERP created one order");
     }
 
+    [Test]
+    public async Task EdifactOrders_GetAContrlAndAreDelivered()
+    {
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "europa.yaml"),
+            ProfileTexts.EdifactPartner("europa", "4012345000009").Replace("    direction: inbound\n", "    direction: inbound\n    endpoint: erp\n    acknowledgments: { contrl: always }\n", StringComparison.Ordinal));
+        await _gateway.StartAsync();
+        string orders = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "edifact", "ORDERS", "sample-orders.edi"))
+            .Replace("UNB+UNOC:3+5412345000013:14+5498765000012:14+", "UNB+UNOC:3+4012345000009:14+4000000000001:14+", StringComparison.Ordinal);
+        _gateway.Drop(Path.Combine(_gateway.DataDirectory, "inbox"), "orders.edi", orders);
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
+        await TestGateway.WaitUntil(() => Directory.Exists(_gateway.OutboxOf("europa")) && Directory.GetFiles(_gateway.OutboxOf("europa")).Length == 1, "the CONTRL");
+        var document = Documents().Single();
+        string contrl = File.ReadAllText(Directory.GetFiles(_gateway.OutboxOf("europa")).Single());
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.PartnerId, Is.EqualTo("europa"));
+            Assert.That(document.Type, Is.EqualTo("ORDERS"));
+            Assert.That(document.BusinessReference, Is.EqualTo("PO-778812"));
+            Assert.That(contrl, Does.Contain("UNH+").And.Contain("CONTRL:").And.Contain("UCI+ORD0001+4012345000009:14+4000000000001:14+7'"));
+            Assert.That(_gateway.Erp.Calls.Single().Body, Does.Contain("\"type\":\"ORDERS\""));
+        });
+    }
+
     private List<DocumentRecord> Documents() => _gateway.Store.QueryDocuments(new DocumentQuery()).ToList();
 }

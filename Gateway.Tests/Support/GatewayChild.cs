@@ -69,6 +69,13 @@ internal sealed class GatewayChild : IDisposable
         }
     }
 
+    /// <summary>SIGTERM, as systemd stops a service: the gateway shuts down in order.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
     {
