@@ -35,7 +35,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         await Parallel.ForEachAsync(Bodies(waiting), parallel, async (item, token) =>
         {
             var document = item.Document;
-            await SendAsync(document, item.Json, token);
+            await SendAsync(document, item.Json(), token);
             lock (finished)
             {
                 pending.Remove(document.Id);
@@ -55,7 +55,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         store.SaveAll(finished, receipts);
     }
 
-    private IEnumerable<(DocumentRecord Document, JsonObject Json)> Bodies(IReadOnlyDictionary<string, IReadOnlyList<DocumentRecord>> waiting)
+    private IEnumerable<(DocumentRecord Document, Func<JsonObject> Json)> Bodies(IReadOnlyDictionary<string, IReadOnlyList<DocumentRecord>> waiting)
     {
         foreach (var (receiptId, documents) in waiting.Where(w => w.Value.Count > 0))
         {
@@ -77,7 +77,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         }
         else
         {
-            await SendAsync(document, body.Json, cancellationToken);
+            await SendAsync(document, body.Json(), cancellationToken);
         }
         store.Save(document);
     }

@@ -13,7 +13,8 @@ namespace Gateway.Host.Pipeline;
 /// </summary>
 internal static class DocumentBodies
 {
-    public static IEnumerable<(string Id, JsonObject Json)> Read(string receiptId, byte[] content, IReadOnlySet<string> wanted)
+    /// <summary>Each wanted document, in file order, with a function that builds its JSON form (call it on any thread: building is the costly part).</summary>
+    public static IEnumerable<(string Id, Func<JsonObject> Json)> Read(string receiptId, byte[] content, IReadOnlySet<string> wanted)
     {
         using var stream = new MemoryStream(content, writable: false);
         int interchange = 0;
@@ -29,7 +30,8 @@ internal static class DocumentBodies
                 }
                 else if (reader.Kind == EdifactReadKind.Message && wanted.Contains($"{receiptId}-{interchange}-{++document}"))
                 {
-                    yield return ($"{receiptId}-{interchange}-{document}", EdifactDocumentJson.ToJson(reader.Message!));
+                    var message = reader.Message!;
+                    yield return ($"{receiptId}-{interchange}-{document}", () => EdifactDocumentJson.ToJson(message));
                 }
             }
             yield break;
@@ -43,7 +45,8 @@ internal static class DocumentBodies
             }
             else if (x12.Kind == X12ReadKind.TransactionSet && wanted.Contains($"{receiptId}-{interchange}-{++document}"))
             {
-                yield return ($"{receiptId}-{interchange}-{document}", X12DocumentJson.ToJson(x12.TransactionSet!));
+                var set = x12.TransactionSet!;
+                yield return ($"{receiptId}-{interchange}-{document}", () => X12DocumentJson.ToJson(set));
             }
         }
     }

@@ -4,6 +4,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Benchmarks;
 
@@ -166,45 +170,31 @@ internal static class EndToEnd
         return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
-    /// <summary>A loopback ERP that answers 201 and counts distinct idempotency keys.</summary>
+    /// <summary>A loopback ERP (Kestrel) that answers 201 and counts distinct idempotency keys.</summary>
     private sealed class Erp : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly WebApplication _app;
 
         public Erp()
         {
             Port = FreePort();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            _listener.Start();
-            for (int i = 0; i < 8; i++)
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+            _app = builder.Build();
+            _app.MapPost("/erp/documents", async (HttpContext context) =>
             {
-                _ = Task.Run(LoopAsync);
-            }
+                await context.Request.Body.CopyToAsync(Stream.Null);
+                Keys.TryAdd(context.Request.Headers["Idempotency-Key"].ToString(), 0);
+                return Results.StatusCode(201);
+            });
+            _app.StartAsync().GetAwaiter().GetResult();
         }
 
         public int Port { get; }
 
         public ConcurrentDictionary<string, byte> Keys { get; } = new(StringComparer.Ordinal);
 
-        public void Dispose() => _listener.Close();
-
-        private async Task LoopAsync()
-        {
-            while (_listener.IsListening)
-            {
-                try
-                {
-                    var context = await _listener.GetContextAsync();
-                    await context.Request.InputStream.CopyToAsync(Stream.Null);
-                    Keys.TryAdd(context.Request.Headers["Idempotency-Key"] ?? "", 0);
-                    context.Response.StatusCode = 201;
-                    context.Response.Close();
-                }
-                catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-            }
-        }
+        public void Dispose() => _app.StopAsync().GetAwaiter().GetResult();
     }
 }
