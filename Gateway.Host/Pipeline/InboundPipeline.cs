@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Host.Pipeline;
 
 /// <summary>
-/// Takes one received file through parse + identify, check, validate and acknowledge (one recorded stage, so a crash
-/// repeats none of it half-done), then map and deliver per document. Every stage is on the timeline; each call is
+/// Takes received files through parse + identify, check, validate and acknowledge (one recorded stage, so a crash
+/// repeats none of it half-done), then map and deliver per document. Every stage is on the timeline; each step is
 /// idempotent, so resuming after a crash never repeats work that finished.
 /// </summary>
 internal sealed partial class InboundPipeline(
