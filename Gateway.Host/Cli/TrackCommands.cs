@@ -64,6 +64,8 @@ internal static class TrackCommands
             Type = options.Type,
             BusinessReference = options.Reference,
             ControlNumber = options.ControlNumber,
+            From = options.From,
+            To = options.To,
             Take = options.Limit,
         });
         if (options.Json)
@@ -156,20 +158,22 @@ internal static class TrackCommands
     {
         error.WriteLine("""
             Usage:
-              gateway track list [--partner ID] [--status S] [--type T] [--reference PO] [--control N] [--limit N] [--json]
+              gateway track list [--partner ID] [--status S] [--type T] [--reference PO] [--control N]
+                                 [--from DATE] [--to DATE] [--limit N] [--json]
               gateway track show ID [--json]        timeline, errors, acknowledgments and back-end calls of a document or receipt
               gateway track reprocess ID            run a receipt again from the archive, or retry a dead-lettered delivery
             """);
         return GatewayCommandLine.Usage;
     }
 
-    private sealed record Options(List<string> Positional, bool Json, string? Partner, string? Status, string? Type, string? Reference, string? ControlNumber, int Limit)
+    private sealed record Options(List<string> Positional, bool Json, string? Partner, string? Status, string? Type, string? Reference, string? ControlNumber, DateTimeOffset? From, DateTimeOffset? To, int Limit)
     {
         public static Options? Parse(string[] args)
         {
             var positional = new List<string>();
             bool json = false;
             string? partner = null, status = null, type = null, reference = null, control = null;
+            DateTimeOffset? from = null, to = null;
             int limit = 50;
             for (int i = 0; i < args.Length; i++)
             {
@@ -182,12 +186,22 @@ internal static class TrackCommands
                     case "--type": type = Next() ?? ""; break;
                     case "--reference": reference = Next() ?? ""; break;
                     case "--control": control = Next() ?? ""; break;
+                    case "--from" when Date(Next()) is { } date:
+                        from = date;
+                        break;
+                    case "--to" when Date(Next()) is { } date:
+                        to = date;
+                        break;
                     case "--limit" when int.TryParse(Next(), out int n) && n > 0: limit = n; break;
                     case var a when !a.StartsWith("--", StringComparison.Ordinal): positional.Add(a); break;
                     default: return null;
                 }
             }
-            return new Options(positional, json, partner, status, type, reference, control, limit);
+            return new Options(positional, json, partner, status, type, reference, control, from, to, limit);
         }
+
+        // A date (2026-11-28, midnight UTC) or a full timestamp with offset.
+        private static DateTimeOffset? Date(string? text) =>
+            DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value) ? value : null;
     }
 }

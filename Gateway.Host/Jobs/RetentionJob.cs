@@ -21,8 +21,26 @@ internal sealed partial class RetentionJob(ITrackingStore store, RawArchive arch
         }
         // A duplicate window never exceeds retention: what is not kept cannot be compared.
         int forgotten = register.Purge(cutoff);
+        PurgeReceivedFolders(cutoff);
         LogPurged(purged.Count, forgotten, settings.RetentionDays);
         return ValueTask.CompletedTask;
+    }
+
+    // The folder transport leaves each picked-up file in a received/ folder beside its inbox; the archive holds the same bytes.
+    private void PurgeReceivedFolders(DateTimeOffset cutoff)
+    {
+        string data = Path.GetFullPath(settings.DataDirectory);
+        if (!Directory.Exists(data))
+        {
+            return;
+        }
+        foreach (string folder in Directory.EnumerateDirectories(data, "received", SearchOption.AllDirectories))
+        {
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < cutoff.UtcDateTime))
+            {
+                file.Delete();
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Receipts} receipt(s) and {Interchanges} duplicate-register entries older than {Days} days removed")]

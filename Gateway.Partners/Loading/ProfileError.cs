@@ -1,15 +1,5 @@
 namespace Gateway.Partners.Loading;
 
-/// <summary>How much a profile problem matters: an error keeps the partner from going live, a warning does not.</summary>
-public enum ProfileSeverity
-{
-    /// <summary>The profile cannot be used until this is fixed.</summary>
-    Error,
-
-    /// <summary>The profile works, but someone should look (a certificate about to expire, say).</summary>
-    Warning,
-}
-
 /// <summary>One problem in a profile file, with where it is and how to fix it.</summary>
 /// <param name="File">The profile file as given to the loader.</param>
 /// <param name="Line">1-based line; 0 when the problem is the file itself.</param>

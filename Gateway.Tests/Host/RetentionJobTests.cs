@@ -38,6 +38,12 @@ public class RetentionJobTests
             register.Register(new InterchangeKey("acme", EdiStandard.X12, receipt.Id[^6..]), receipt.Id, receipt.ReceivedAt, TimeSpan.FromDays(30));
         }
 
+        string received = Directory.CreateDirectory(Path.Combine(_directory, "folders", "acme", "received")).FullName;
+        File.WriteAllText(Path.Combine(received, "old.edi"), "ISA*");
+        File.SetLastWriteTimeUtc(Path.Combine(received, "old.edi"), Now.AddDays(-40).UtcDateTime);
+        File.WriteAllText(Path.Combine(received, "recent.edi"), "ISA*");
+        File.SetLastWriteTimeUtc(Path.Combine(received, "recent.edi"), Now.AddDays(-1).UtcDateTime);
+
         var job = new RetentionJob(store, archive, register, settings, new FakeTimeProvider(Now), NullLogger<RetentionJob>.Instance);
         await job.Execute(null!, CancellationToken.None);
 
@@ -50,6 +56,7 @@ public class RetentionJobTests
             Assert.That(store.FindReceipt(oldButStuck.Id), Is.Not.Null, "unfinished work is never purged");
             Assert.That(store.FindReceipt(recent.Id), Is.Not.Null);
             Assert.That(File.Exists(archive.PathOf(recent.Id)), Is.True);
+            Assert.That(Directory.GetFiles(received).Select(Path.GetFileName), Is.EqualTo(new[] { "recent.edi" }));
             Assert.That(register.Register(new InterchangeKey("acme", EdiStandard.X12, "aaaaaa"), "T-new", Now, TimeSpan.FromDays(3650)), Is.Null, "its register entry went too");
         });
     }

@@ -39,6 +39,7 @@ public class TrackCommandsTests
         string id = json.RootElement[0].GetProperty("id").GetString()!;
         var (showCode, show, _) = Run("show", id);
         var (_, byReference, _) = Run("list", "--reference", "321-PO000002");
+        var (_, future, _) = Run("list", "--from", "2999-01-01", "--json");
         Assert.Multiple(() =>
         {
             Assert.That(listCode, Is.Zero);
@@ -48,6 +49,7 @@ public class TrackCommandsTests
             Assert.That(show, Does.Contain("interchange 000000321 ZZ:ACME → ZZ:DISTRIBUTOR: Identified"));
             Assert.That(show, Does.Contain("Delivered").And.Contain("Acknowledgment 997"));
             Assert.That(byReference.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2), "header and one row");
+            Assert.That(future.Trim(), Is.EqualTo("[]"));
         });
     }
 
