@@ -187,5 +187,25 @@ public class GatewayServiceTests
         });
     }
 
+    [Test]
+    public async Task EdifactInterchangeTwice_SecondIsDuplicateWithContrl26()
+    {
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "europa.yaml"),
+            ProfileTexts.EdifactPartner("europa", "4012345000009").Replace("    direction: inbound\n", "    direction: inbound\n    endpoint: erp\n", StringComparison.Ordinal));
+        await _gateway.StartAsync();
+        string orders = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "edifact", "ORDERS", "sample-orders.edi"))
+            .Replace("UNB+UNOC:3+5412345000013:14+5498765000012:14+", "UNB+UNOC:3+4012345000009:14+4000000000001:14+", StringComparison.Ordinal);
+        _gateway.Drop(Path.Combine(_gateway.DataDirectory, "inbox"), "first.edi", orders);
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "first delivered");
+        _gateway.Drop(Path.Combine(_gateway.DataDirectory, "inbox"), "again.edi", orders);
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Duplicate), "second marked duplicate");
+        // UNB09 asks for a CONTRL: one answers the first interchange, one rejects the repeat.
+        await TestGateway.WaitUntil(() => Directory.Exists(_gateway.OutboxOf("europa")) && Directory.GetFiles(_gateway.OutboxOf("europa")).Length == 2, "a CONTRL for each");
+
+        var contrls = Directory.GetFiles(_gateway.OutboxOf("europa")).Select(File.ReadAllText).ToList();
+        Assert.That(contrls, Has.Some.Contains("UCI+ORD0001+4012345000009:14+4000000000001:14+4+26+UNB+6'"), "rejected (4), duplicate (26), at UNB 0020 (position 6, the tag counting as 1)");
+        Assert.That(_gateway.Erp.Calls, Has.Count.EqualTo(1));
+    }
+
     private List<DocumentRecord> Documents() => _gateway.Store.QueryDocuments(new DocumentQuery()).ToList();
 }
