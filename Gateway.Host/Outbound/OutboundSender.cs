@@ -39,28 +39,14 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
         }
     }
 
+    // The transports this build can send over; documents for the others wait in the queue, reported once.
+    private static readonly string[] Available = ["folder"];
+
     /// <summary>Sends everything queued now: files first, one folder flush per outbox, then one store commit.</summary>
     public void SendQueued()
     {
-        var queued = store.QueuedOutbound(500);
-        var sent = new List<OutboundRecord>();
-        foreach (var item in queued)
-        {
-            if (item.Transport != "folder")
-            {
-                if (_reportedUnavailable.Add(item.Transport))
-                {
-                    LogTransportUnavailable(item.Transport);
-                }
-                if (item.LastError is null)
-                {
-                    item.LastError = $"the {item.Transport} transport is not available in this build yet; the document stays queued";
-                    store.Save(item);
-                }
-                continue;
-            }
-            sent.Add(item);
-        }
+        ReportUnavailable();
+        var sent = store.QueuedOutbound(Available, 500).ToList();
         var outboxes = sent.Select(item => layout.OutboxOf(profiles.Current.Find(item.PartnerId), item.PartnerId)).ToArray();
         foreach (string outbox in outboxes.Distinct(StringComparer.Ordinal))
         {
@@ -78,6 +64,19 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
             LogSent(item.Kind, item.ControlNumber, item.PartnerId, item.Transport);
         }
         store.SaveAll(sent);
+    }
+
+    private void ReportUnavailable()
+    {
+        foreach (var item in store.QueuedOutbound(["as2", "sftp", "email"], 100).Where(i => i.LastError is null))
+        {
+            if (_reportedUnavailable.Add(item.Transport))
+            {
+                LogTransportUnavailable(item.Transport);
+            }
+            item.LastError = $"the {item.Transport} transport is not available in this build yet; the document stays queued";
+            store.Save(item);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {DocumentType} {ControlNumber} to {PartnerId} over {Transport}")]

@@ -71,6 +71,27 @@ internal sealed partial class InboundPipeline(
         }
     }
 
+    /// <summary>
+    /// Records that a receipt could not be processed (a fault of ours, not of the file), so that support sees it in
+    /// <c>gateway track list --status DeadLettered</c> instead of it being retried silently at every start.
+    /// </summary>
+    public void MarkFailed(string receiptId, Exception exception)
+    {
+        if (store.FindReceipt(receiptId) is not { } receipt)
+        {
+            return;
+        }
+        string reason = $"processing failed ({exception.GetType().Name}: {exception.Message}); once the cause is fixed: gateway track reprocess {receiptId}";
+        receipt.Error = reason;
+        receipt.Stage = ReceiptStage.Done;
+        AddEvent(receipt.Timeline, "Failed", reason);
+        var document = NewDocument(receipt, $"{receipt.Id}-0", "(failed)");
+        document.Status = DocumentStatus.DeadLettered;
+        document.Issues.Add(reason);
+        AddEvent(document.Timeline, "DeadLettered", reason);
+        store.SaveAll([document], [receipt]);
+    }
+
     private (List<DocumentRecord> Documents, List<OutboundRecord> Outbound) ParseStage(ReceiptRecord receipt)
     {
         using var scope = log.BeginScope(new Dictionary<string, object> { ["TrackingId"] = receipt.Id });

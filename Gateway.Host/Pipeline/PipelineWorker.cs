@@ -45,8 +45,7 @@ internal sealed partial class PipelineWorker(PipelineQueue queue, InboundPipelin
             }
             catch (Exception exception)
             {
-                // The edge of the pipeline: the receipt keeps its recorded stage and is retried by the next start or reprocess.
-                LogFailed(exception, batch[0]);
+                Fail(batch[0], exception);
             }
             finally
             {
@@ -66,13 +65,31 @@ internal sealed partial class PipelineWorker(PipelineQueue queue, InboundPipelin
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogFailed(exception, receiptId);
+            Fail(receiptId, exception);
+        }
+    }
+
+    // The edge of the pipeline: log, and mark the receipt for a person, so it is neither lost nor retried blindly.
+    private void Fail(string receiptId, Exception exception)
+    {
+        LogFailed(exception, receiptId);
+        try
+        {
+            pipeline.MarkFailed(receiptId, exception);
+        }
+        catch (Exception markFailed)
+        {
+            // The store itself is failing: the receipt keeps its recorded stage and resumes at the next start.
+            LogMarkFailed(markFailed, receiptId);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} receipts failed; processing them one by one")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline failed on {TrackingId}; each receipt stays at its last recorded stage and resumes at the next start (or: gateway track reprocess ID)")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Could not record the failure of {TrackingId} in the tracking store; it resumes at the next start")]
+    private partial void LogMarkFailed(Exception exception, string trackingId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline failed on {TrackingId}; it is dead-lettered for a person (gateway track show {TrackingId}, then reprocess once fixed)")]
     private partial void LogFailed(Exception exception, string trackingId);
 }

@@ -37,7 +37,8 @@ internal interface ITrackingStore
 
     OutboundRecord? FindOutbound(string id);
 
-    IReadOnlyList<OutboundRecord> QueuedOutbound(int limit);
+    /// <summary>Queued outbound documents for the given transports, oldest first.</summary>
+    IReadOnlyList<OutboundRecord> QueuedOutbound(IReadOnlyCollection<string> transports, int limit);
 
     IReadOnlyList<OutboundRecord> OutboundFor(string receiptId);
 

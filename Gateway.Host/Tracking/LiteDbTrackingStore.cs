@@ -143,8 +143,8 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public OutboundRecord? FindOutbound(string id) => _outbound.FindById(id);
 
-    public IReadOnlyList<OutboundRecord> QueuedOutbound(int limit) =>
-        _outbound.Query().Where(o => o.Status == "Queued").Limit(limit).ToList();
+    public IReadOnlyList<OutboundRecord> QueuedOutbound(IReadOnlyCollection<string> transports, int limit) =>
+        _outbound.Query().Where(o => o.Status == "Queued" && transports.Contains(o.Transport)).OrderBy(o => o.CreatedAt).Limit(limit).ToList();
 
     public IReadOnlyList<OutboundRecord> OutboundFor(string receiptId) => _outbound.Find(o => o.RelatesTo == receiptId).ToList();
 

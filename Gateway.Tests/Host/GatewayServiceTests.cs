@@ -207,5 +207,27 @@ public class GatewayServiceTests
         Assert.That(_gateway.Erp.Calls, Has.Count.EqualTo(1));
     }
 
+    [Test]
+    public async Task ReceiptThatCannotBeProcessed_IsDeadLetteredForAPersonNotRetriedBlindly()
+    {
+        await _gateway.StartAsync();
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 71));
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
+        string receiptId = Documents().Single().ReceiptId;
+        File.Delete(Directory.GetFiles(Path.Combine(_gateway.DataDirectory, "archive"), receiptId + ".receipt", SearchOption.AllDirectories).Single());
+        Directory.CreateDirectory(Path.Combine(_gateway.DataDirectory, "requests"));
+        File.WriteAllText(Path.Combine(_gateway.DataDirectory, "requests", receiptId + ".reprocess"), "");
+
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.DeadLettered), "dead-lettered");
+        var failed = Documents().Single(d => d.Status == DocumentStatus.DeadLettered);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Type, Is.EqualTo("(failed)"));
+            Assert.That(failed.Issues.Single(), Does.Contain("FileNotFoundException").And.Contain($"gateway track reprocess {receiptId}"));
+            Assert.That(_gateway.Store.FindReceipt(receiptId)!.Stage, Is.EqualTo(ReceiptStage.Done));
+            Assert.That(Documents().Count(d => d.Status == DocumentStatus.Delivered), Is.EqualTo(1), "what was delivered stays delivered");
+        });
+    }
+
     private List<DocumentRecord> Documents() => _gateway.Store.QueryDocuments(new DocumentQuery()).ToList();
 }
