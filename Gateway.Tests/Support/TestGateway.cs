@@ -33,7 +33,7 @@ internal sealed class TestGateway : IAsyncDisposable
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>The configuration a gateway over this folder runs with, as command-line overrides.</summary>
-    public string[] Arguments(int deliveryAttempts = 8) =>
+    public string[] Arguments(int deliveryAttempts = 8, int pollMilliseconds = 100) =>
     [
         $"--Gateway:DataDirectory={DataDirectory}",
         $"--Gateway:PartnerProfiles={ProfilesDirectory}",
@@ -42,7 +42,7 @@ internal sealed class TestGateway : IAsyncDisposable
         $"--Gateway:Endpoints:erp:BaseUrl={Erp.BaseUrl}",
         "--Gateway:Endpoints:erp:TimeoutSeconds=5",
         "--Gateway:Sandbox:Enabled=false",
-        "--Gateway:FolderPollMilliseconds=100",
+        $"--Gateway:FolderPollMilliseconds={pollMilliseconds}",
         "--Gateway:Delivery:FirstRetrySeconds=0.2",
         "--Gateway:Delivery:MaxRetrySeconds=1",
         $"--Gateway:Delivery:MaxAttempts={deliveryAttempts}",
@@ -67,9 +67,9 @@ internal sealed class TestGateway : IAsyncDisposable
         File.Move(staging, Path.Combine(inbox, name));
     }
 
-    public async Task StartAsync(int deliveryAttempts = 8)
+    public async Task StartAsync(int deliveryAttempts = 8, int pollMilliseconds = 100)
     {
-        _app = GatewayHost.Build(Arguments(deliveryAttempts));
+        _app = GatewayHost.Build(Arguments(deliveryAttempts, pollMilliseconds));
         await _app.StartAsync();
     }
 
