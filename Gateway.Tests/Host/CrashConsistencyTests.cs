@@ -82,8 +82,7 @@ public class CrashConsistencyTests
 
     // The GS06 each 997 in the outbox acknowledges (AK102), one entry per file.
     private static List<int> AckNumbers(TestGateway gateway) =>
-        !Directory.Exists(gateway.OutboxOf("acme")) ? []
-        : Directory.GetFiles(gateway.OutboxOf("acme"))
+        gateway.OutboxFiles("acme")
             .Select(f => Regex.Match(File.ReadAllText(f), @"AK1\*PO\*(\d+)~"))
             .Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))

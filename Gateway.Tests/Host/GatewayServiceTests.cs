@@ -27,9 +27,9 @@ public class GatewayServiceTests
         _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 501, sets: 3));
 
         await TestGateway.WaitUntil(() => Documents().Count(d => d.Status == DocumentStatus.Delivered) == 3, "3 documents delivered");
-        await TestGateway.WaitUntil(() => Directory.Exists(_gateway.OutboxOf("acme")) && Directory.GetFiles(_gateway.OutboxOf("acme")).Length == 1, "the 997 in the outbox");
+        await TestGateway.WaitUntil(() => _gateway.OutboxFiles("acme").Length == 1, "the 997 in the outbox");
 
-        string ack = File.ReadAllText(Directory.GetFiles(_gateway.OutboxOf("acme")).Single());
+        string ack = File.ReadAllText(_gateway.OutboxFiles("acme").Single());
         Assert.Multiple(() =>
         {
             Assert.That(ack, Does.Contain("ST*997*").And.Contain("AK1*PO*501~").And.Contain("AK9*A*3*3*3~"));
@@ -51,9 +51,9 @@ public class GatewayServiceTests
         await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "first delivered");
         _gateway.Drop(_gateway.InboxOf("acme"), "again.edi", order);
         await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Duplicate), "second marked duplicate");
-        await TestGateway.WaitUntil(() => Directory.GetFiles(_gateway.OutboxOf("acme")).Length == 2, "an answer to the duplicate");
+        await TestGateway.WaitUntil(() => _gateway.OutboxFiles("acme").Length == 2, "an answer to the duplicate");
 
-        string ta1 = Directory.GetFiles(_gateway.OutboxOf("acme")).Select(File.ReadAllText).Single(a => !a.Contains("ST*997*", StringComparison.Ordinal));
+        string ta1 = _gateway.OutboxFiles("acme").Select(File.ReadAllText).Single(a => !a.Contains("ST*997*", StringComparison.Ordinal));
         Assert.That(ta1, Does.Contain("TA1*000000777*").And.Contain("*R*025~"));
         Assert.That(_gateway.Erp.Calls, Has.Count.EqualTo(1));
     }
@@ -175,9 +175,9 @@ public class GatewayServiceTests
             .Replace("UNB+UNOC:3+5412345000013:14+5498765000012:14+", "UNB+UNOC:3+4012345000009:14+4000000000001:14+", StringComparison.Ordinal);
         _gateway.Drop(Path.Combine(_gateway.DataDirectory, "inbox"), "orders.edi", orders);
         await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
-        await TestGateway.WaitUntil(() => Directory.Exists(_gateway.OutboxOf("europa")) && Directory.GetFiles(_gateway.OutboxOf("europa")).Length == 1, "the CONTRL");
+        await TestGateway.WaitUntil(() => _gateway.OutboxFiles("europa").Length == 1, "the CONTRL");
         var document = Documents().Single();
-        string contrl = File.ReadAllText(Directory.GetFiles(_gateway.OutboxOf("europa")).Single());
+        string contrl = File.ReadAllText(_gateway.OutboxFiles("europa").Single());
         Assert.Multiple(() =>
         {
             Assert.That(document.PartnerId, Is.EqualTo("europa"));
@@ -201,9 +201,9 @@ public class GatewayServiceTests
         _gateway.Drop(Path.Combine(_gateway.DataDirectory, "inbox"), "again.edi", orders);
         await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Duplicate), "second marked duplicate");
         // UNB09 asks for a CONTRL: one answers the first interchange, one rejects the repeat.
-        await TestGateway.WaitUntil(() => Directory.Exists(_gateway.OutboxOf("europa")) && Directory.GetFiles(_gateway.OutboxOf("europa")).Length == 2, "a CONTRL for each");
+        await TestGateway.WaitUntil(() => _gateway.OutboxFiles("europa").Length == 2, "a CONTRL for each");
 
-        var contrls = Directory.GetFiles(_gateway.OutboxOf("europa")).Select(File.ReadAllText).ToList();
+        var contrls = _gateway.OutboxFiles("europa").Select(File.ReadAllText).ToList();
         Assert.That(contrls, Has.Some.Contains("UCI+ORD0001+4012345000009:14+4000000000001:14+4+26+UNB+6'"), "rejected (4), duplicate (26), at UNB 0020 (position 6, the tag counting as 1)");
         Assert.That(_gateway.Erp.Calls, Has.Count.EqualTo(1));
     }

@@ -58,6 +58,10 @@ internal sealed class TestGateway : IAsyncDisposable
 
     public string OutboxOf(string partnerId) => Path.Combine(DataDirectory, "folders", partnerId, "outbox");
 
+    /// <summary>The finished files in a partner's outbox, as the partner sees them: files still being written have a '.' name.</summary>
+    public string[] OutboxFiles(string partnerId) =>
+        Directory.Exists(OutboxOf(partnerId)) ? Directory.GetFiles(OutboxOf(partnerId)).Where(f => Path.GetFileName(f)[0] != '.').ToArray() : [];
+
     /// <summary>Drops a file into an inbox the way a partner's copy would: written elsewhere, then moved in.</summary>
     public void Drop(string inbox, string name, string content)
     {
