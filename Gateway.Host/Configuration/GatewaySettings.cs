@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Gateway.Host.Configuration;
 
 /// <summary>The <c>Gateway</c> section of appsettings.json, overridable the .NET way (<c>Gateway__DataDirectory=/var/lib/gateway</c>).</summary>
-internal sealed class GatewaySettings
+internal sealed record GatewaySettings
 {
     /// <summary>Where the archive, the tracking store and the folder transports live.</summary>
     public string DataDirectory { get; init; } = "data";
@@ -45,17 +45,11 @@ internal sealed class GatewaySettings
     public static GatewaySettings From(IConfiguration configuration, string contentRoot)
     {
         var settings = configuration.GetSection("Gateway").Get<GatewaySettings>() ?? new GatewaySettings();
-        return new GatewaySettings
+        return settings with
         {
             DataDirectory = Path.GetFullPath(settings.DataDirectory, contentRoot),
             PartnerProfiles = Path.GetFullPath(settings.PartnerProfiles, contentRoot),
             Maps = Path.GetFullPath(settings.Maps, contentRoot),
-            Endpoints = settings.Endpoints,
-            Delivery = settings.Delivery,
-            Listeners = settings.Listeners,
-            Sandbox = settings.Sandbox,
-            RetentionDays = settings.RetentionDays,
-            FolderPollMilliseconds = settings.FolderPollMilliseconds,
         };
     }
 
