@@ -6,9 +6,6 @@ internal sealed class EndpointSettings
     /// <summary>The base URL calls are relative to.</summary>
     public string BaseUrl { get; init; } = "";
 
-    /// <summary>The credential, as env:NAME or file:PATH; null for none.</summary>
-    public string? Auth { get; init; }
-
     /// <summary>How long one call may take.</summary>
     public int TimeoutSeconds { get; init; } = 30;
 }

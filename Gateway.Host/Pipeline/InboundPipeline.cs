@@ -125,7 +125,6 @@ internal sealed partial class InboundPipeline(
         }
         KeepDelivered(receipt, documents);
         receipt.Stage = ReceiptStage.Acknowledged;
-        receipt.Acknowledgments = outbound.Select(o => o.Id).ToList();
         AddEvent(receipt.Timeline, "Parsed", $"{documents.Count} document(s) in {receipt.Interchanges.Count} interchange(s); {outbound.Count} acknowledgment(s) queued");
         return (documents, outbound);
     }

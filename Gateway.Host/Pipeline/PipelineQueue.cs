@@ -30,6 +30,4 @@ internal sealed class PipelineQueue
 
     /// <summary>Called when the pipeline has finished with <paramref name="receiptId"/>, so it may be queued again.</summary>
     public void Done(string receiptId) => _pending.TryRemove(receiptId, out _);
-
-    public int Count => _pending.Count;
 }

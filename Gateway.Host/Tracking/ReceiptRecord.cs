@@ -31,9 +31,6 @@ internal sealed class ReceiptRecord
 
     public List<InterchangeRecord> Interchanges { get; set; } = [];
 
-    /// <summary>Ids of the acknowledgments queued for this file.</summary>
-    public List<string> Acknowledgments { get; set; } = [];
-
     public List<TimelineEvent> Timeline { get; set; } = [];
 
     /// <summary>Why the file as a whole was refused (not EDI), if it was.</summary>

@@ -20,7 +20,6 @@ public sealed partial class ProfileReloader : IDisposable
     private FileSystemWatcher? _watcher;
     private Timer? _debounce;
     private volatile PartnerDirectory _current = PartnerDirectory.Empty;
-    private volatile IReadOnlyList<LoadedProfile> _files = [];
 
     public ProfileReloader(ProfileCheckOptions options, ILogger<ProfileReloader> log)
     {
@@ -35,9 +34,6 @@ public sealed partial class ProfileReloader : IDisposable
 
     /// <summary>The partners live now.</summary>
     public PartnerDirectory Current => _current;
-
-    /// <summary>Every profile file as last loaded, with its problems (for the console and <c>gateway partners list</c>).</summary>
-    public IReadOnlyList<LoadedProfile> Files => _files;
 
     /// <summary>Loads the folder and starts watching it for changes.</summary>
     public ProfileReloadReport Start()
@@ -99,7 +95,6 @@ public sealed partial class ProfileReloader : IDisposable
                 _lastGood.Remove(id);
                 LogPartnerRemoved(id);
             }
-            _files = set.Files;
             _current = new PartnerDirectory(DistinctIdentities(live));
             var report = new ProfileReloadReport(_current, set.Files, kept, off, removed);
             LogReloaded(_current.Partners.Count, off.Count, kept.Count);
