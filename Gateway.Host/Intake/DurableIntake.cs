@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Gateway.Host.Durability;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
 using Microsoft.Extensions.Logging;
@@ -64,7 +65,7 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
             // Each file's fsync waits on the disk; several in flight let the file system commit them together.
             var folders = new string[fresh.Count];
             Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => folders[i] = archive.Write(fresh[i], contents[i]));
-            RawArchive.FlushFolders(folders);
+            DurableFile.FlushDirectories(folders);
             CrashPoints.Reach("after-archive");
             store.SaveAll(fresh);
             CrashPoints.Reach("after-receipt-record");

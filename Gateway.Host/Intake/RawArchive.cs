@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Gateway.Host.Durability;
 using Gateway.Host.Tracking;
 
 namespace Gateway.Host.Intake;
@@ -19,7 +20,7 @@ internal sealed class RawArchive(string directory)
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    /// <summary>Writes the receipt's file and fsyncs it; returns its folder, which the caller flushes once per batch with <see cref="FlushFolders"/>.</summary>
+    /// <summary>Writes the receipt's file and fsyncs it; returns its folder, which the caller flushes once per batch with <see cref="DurableFile.FlushDirectories"/>.</summary>
     public string Write(ReceiptRecord receipt, ReadOnlySpan<byte> content)
     {
         string folder = FolderOf(receipt.Id);
@@ -37,15 +38,6 @@ internal sealed class RawArchive(string directory)
             }
         }
         return folder;
-    }
-
-    /// <summary>Makes the renames of this batch durable: one fsync per folder.</summary>
-    public static void FlushFolders(IEnumerable<string> folders)
-    {
-        foreach (string folder in folders.Distinct(StringComparer.Ordinal))
-        {
-            DurableFile.FlushDirectory(folder);
-        }
     }
 
     /// <summary>The bytes as received.</summary>

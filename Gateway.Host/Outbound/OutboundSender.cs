@@ -1,4 +1,4 @@
-using Gateway.Host.Intake;
+using Gateway.Host.Durability;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
 using Gateway.Host.Transports.Folder;
@@ -54,7 +54,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
         }
         // Several fsyncs in flight let the file system commit them together.
         Parallel.For(0, sent.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => DurableFile.Write(Path.Combine(outboxes[i], sent[i].FileName), sent[i].Content));
-        RawArchive.FlushFolders(outboxes);
+        DurableFile.FlushDirectories(outboxes);
         CrashPoints.Reach("after-outbound-written");
         foreach (var item in sent)
         {

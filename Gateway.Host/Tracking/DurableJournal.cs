@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using Gateway.Host.Durability;
 
 namespace Gateway.Host.Tracking;
 
@@ -67,7 +67,7 @@ internal sealed class DurableJournal : IDisposable
         }
         _stream.Dispose();
         File.Move(temporary, _path, overwrite: true);
-        FlushDirectory(Path.GetDirectoryName(_path)!);
+        DurableFile.FlushDirectory(Path.GetDirectoryName(_path)!);
         _stream = Open(_path);
         _stream.Seek(0, SeekOrigin.End);
         Records = [];
@@ -106,31 +106,5 @@ internal sealed class DurableJournal : IDisposable
         stream.SetLength(complete);
         stream.Seek(complete, SeekOrigin.Begin);
         return records;
-    }
-
-    // A rename is durable only once its directory entry is. .NET cannot open a directory, so ask libc;
-    // Windows makes MoveFileEx durable by itself.
-    internal static void FlushDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-        int descriptor = NativeMethods.Open(directory, 0);
-        if (descriptor < 0)
-        {
-            throw new IOException($"Cannot open {directory} to make a rename durable (errno {Marshal.GetLastPInvokeError()}).");
-        }
-        try
-        {
-            if (NativeMethods.Fsync(descriptor) != 0)
-            {
-                throw new IOException($"Cannot flush {directory} to disk (errno {Marshal.GetLastPInvokeError()}).");
-            }
-        }
-        finally
-        {
-            _ = NativeMethods.Close(descriptor);
-        }
     }
 }

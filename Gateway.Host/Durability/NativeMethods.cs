@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Gateway.Host.Tracking;
+namespace Gateway.Host.Durability;
 
 /// <summary>The three libc calls that make a directory entry durable on Linux and macOS.</summary>
 internal static partial class NativeMethods
