@@ -3,7 +3,6 @@ using Gateway.Edi.Edifact.Acknowledgments;
 using Gateway.Edi.Validation;
 using Gateway.Host.Tracking;
 using Gateway.Partners.ControlNumbers;
-using Gateway.Partners.Identification;
 using Gateway.Partners.Profiles;
 
 namespace Gateway.Host.Pipeline;
@@ -14,7 +13,7 @@ internal sealed partial class InboundPipeline
     {
         var directory = profiles.Current;
         var receivedFrom = receipt.TransportPartnerId is { } id ? directory.Find(id) : null;
-        var pending = new List<(EdifactMessageResult Result, DocumentRecord Document)>();
+        var pending = new List<PendingDocument>();
         int interchangeIndex = 0;
         var validator = new EdifactValidator(new EdifactValidatorOptions { Compliance = Compliance(receivedFrom) });
         using var stream = new MemoryStream(content, writable: false);
@@ -26,7 +25,7 @@ internal sealed partial class InboundPipeline
             document.GroupControlNumber = message.Group is { } group ? group.Header[5] : "";
             document.InterchangeControlNumber = message.Interchange.ControlReference;
             document.BusinessReference = BusinessReferences.OfEdifact(message.Segments);
-            pending.Add((messageResult, document));
+            pending.Add(new PendingDocument(messageResult.IsAccepted, messageResult.Issues, document));
         }))
         {
             interchangeIndex++;
@@ -44,52 +43,24 @@ internal sealed partial class InboundPipeline
                 Outcome = identification.Outcome.ToString(),
                 Message = identification.Message,
             };
-            receipt.Interchanges.Add(record);
-            foreach (var (messageResult, document) in pending)
-            {
-                document.PartnerId = identification.Partner?.Id;
-                document.IdempotencyKey = $"{document.PartnerId}:{interchange.Date}{interchange.Time}:{document.InterchangeControlNumber}:{document.GroupControlNumber}:{document.ControlNumber}";
-                document.Issues.AddRange(result.Issues.Concat(messageResult.Issues).Select(i => i.ToString()));
-            }
-            if (!identification.IsIdentified)
-            {
-                Quarantine(pending.Select(p => p.Document), identification.Message);
-            }
-            else
-            {
-                var partner = identification.Partner!;
-                var agreements = pending.Select(p => PartnerDirectory.FindAgreement(partner, EdiStandard.Edifact, p.Document.Version, p.Document.Type, DocumentDirection.Inbound)).ToList();
-                var duplicate = CheckDuplicate(receipt, record, partner, EdiStandard.Edifact, interchange.ControlReference, agreements);
-                if (duplicate is not null)
+            Admit(receipt, new InterchangeFacts(
+                EdiStandard.Edifact,
+                record,
+                identification,
+                interchange.Date + interchange.Time,
+                interchange.IsTest,
+                result.Issues,
+                duplicate => new EdiIssue
                 {
-                    result.Issues.Add(new EdiIssue
-                    {
-                        Code = EdiIssueCode.DuplicateInterchange,
-                        Message = duplicate,
-                        SegmentTag = "UNB",
-                        ElementPosition = 5,
-                        BytePosition = interchange.BytePosition,
-                        InterchangeControlNumber = interchange.ControlReference,
-                    });
-                }
-                bool envelopeValid = !result.Issues.Any(i => i.Severity == EdiSeverity.Error);
-                for (int i = 0; i < pending.Count; i++)
-                {
-                    Decide(pending[i].Document, pending[i].Result.IsAccepted && envelopeValid, agreements[i], partner, duplicate, interchange.IsTest);
-                }
-                var ackAgreement = agreements.FirstOrDefault(a => a is not null) ?? partner.Agreements.FirstOrDefault(a => a.Standard == EdiStandard.Edifact && a.Direction == DocumentDirection.Inbound);
-                if (ackAgreement is not null && BuildContrl(receipt, partner, ackAgreement, result) is { } ack)
-                {
-                    outbound.Add(ack);
-                    foreach (var (_, document) in pending.Where(p => p.Document.Status == DocumentStatus.Validated))
-                    {
-                        document.Status = DocumentStatus.Acknowledged;
-                        AddEvent(document.Timeline, "Acknowledged", $"CONTRL {ack.ControlNumber} queued for {partner.Id} over {ack.Transport}");
-                    }
-                }
-            }
-            documents.AddRange(pending.Select(p => p.Document));
-            pending.Clear();
+                    Code = EdiIssueCode.DuplicateInterchange,
+                    Message = duplicate,
+                    SegmentTag = "UNB",
+                    ElementPosition = 5,
+                    BytePosition = interchange.BytePosition,
+                    InterchangeControlNumber = interchange.ControlReference,
+                },
+                (partner, agreement) => BuildContrl(receipt, partner, agreement, result)),
+                pending, documents, outbound);
         }
     }
 

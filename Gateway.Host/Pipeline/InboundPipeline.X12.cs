@@ -14,7 +14,7 @@ internal sealed partial class InboundPipeline
     {
         var directory = profiles.Current;
         var receivedFrom = receipt.TransportPartnerId is { } id ? directory.Find(id) : null;
-        var pending = new List<(X12DocumentResult Result, DocumentRecord Document)>();
+        var pending = new List<PendingDocument>();
         int interchangeIndex = 0;
         var validator = new X12Validator(new X12ValidatorOptions { Compliance = Compliance(FirstX12Partner(content, directory)) });
         using var stream = new MemoryStream(content, writable: false);
@@ -27,7 +27,7 @@ internal sealed partial class InboundPipeline
             document.GroupControlNumber = set.Group?.ControlNumber ?? "";
             document.InterchangeControlNumber = set.Group?.Interchange.ControlNumber ?? "";
             document.BusinessReference = BusinessReferences.OfX12(set.Type, set.Segments);
-            pending.Add((documentResult, document));
+            pending.Add(new PendingDocument(documentResult.IsAccepted, documentResult.Issues, document));
         }))
         {
             interchangeIndex++;
@@ -43,51 +43,24 @@ internal sealed partial class InboundPipeline
                 Outcome = identification.Outcome.ToString(),
                 Message = identification.Message,
             };
-            receipt.Interchanges.Add(record);
-            foreach (var (documentResult, document) in pending)
-            {
-                document.PartnerId = identification.Partner?.Id;
-                document.IdempotencyKey = $"{document.PartnerId}:{interchange.Date}{interchange.Time}:{document.InterchangeControlNumber}:{document.GroupControlNumber}:{document.ControlNumber}";
-                document.Issues.AddRange(result.Issues.Concat(documentResult.Issues).Select(i => i.ToString()));
-            }
-            if (!identification.IsIdentified)
-            {
-                Quarantine(pending.Select(p => p.Document), identification.Message);
-            }
-            else
-            {
-                var partner = identification.Partner!;
-                var agreements = pending.Select(p => PartnerDirectory.FindAgreement(partner, EdiStandard.X12, p.Document.Version, p.Document.Type, DocumentDirection.Inbound)).ToList();
-                var duplicate = CheckDuplicate(receipt, record, partner, EdiStandard.X12, interchange.ControlNumber, agreements);
-                if (duplicate is not null)
+            Admit(receipt, new InterchangeFacts(
+                EdiStandard.X12,
+                record,
+                identification,
+                interchange.Date + interchange.Time,
+                interchange.UsageIndicator == "T",
+                result.Issues,
+                duplicate => new EdiIssue
                 {
-                    result.Issues.Add(new EdiIssue
-                    {
-                        Code = EdiIssueCode.DuplicateInterchange,
-                        Message = duplicate,
-                        SegmentTag = "ISA",
-                        ElementPosition = 13,
-                        BytePosition = interchange.BytePosition,
-                        InterchangeControlNumber = interchange.ControlNumber,
-                    });
-                }
-                for (int i = 0; i < pending.Count; i++)
-                {
-                    Decide(pending[i].Document, pending[i].Result.IsAccepted && result.EnvelopeIsValid, agreements[i], partner, duplicate, interchange.UsageIndicator == "T");
-                }
-                var ackAgreement = agreements.FirstOrDefault(a => a is not null) ?? partner.Agreements.FirstOrDefault(a => a.Standard == EdiStandard.X12 && a.Direction == DocumentDirection.Inbound);
-                if (ackAgreement is not null && BuildX12Acknowledgment(receipt, partner, ackAgreement, result) is { } ack)
-                {
-                    outbound.Add(ack);
-                    foreach (var (_, document) in pending.Where(p => p.Document.Status == DocumentStatus.Validated))
-                    {
-                        document.Status = DocumentStatus.Acknowledged;
-                        AddEvent(document.Timeline, "Acknowledged", $"{ack.Kind} {ack.ControlNumber} queued for {partner.Id} over {ack.Transport}");
-                    }
-                }
-            }
-            documents.AddRange(pending.Select(p => p.Document));
-            pending.Clear();
+                    Code = EdiIssueCode.DuplicateInterchange,
+                    Message = duplicate,
+                    SegmentTag = "ISA",
+                    ElementPosition = 13,
+                    BytePosition = interchange.BytePosition,
+                    InterchangeControlNumber = interchange.ControlNumber,
+                },
+                (partner, agreement) => BuildX12Acknowledgment(receipt, partner, agreement, result)),
+                pending, documents, outbound);
         }
     }
 
