@@ -24,15 +24,15 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         document.Endpoint is not null && document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged or DocumentStatus.Mapped;
 
     /// <summary>
-    /// Delivers the waiting documents of several receipts, reading each archived file once, and records the outcomes
+    /// Delivers the waiting documents of several receipts, taking each file from <paramref name="content"/> once, and records the outcomes
     /// in batches; <paramref name="receipts"/> are saved with the last batch, once every call has an outcome.
     /// </summary>
-    public async Task DeliverAsync(IReadOnlyDictionary<string, IReadOnlyList<DocumentRecord>> waiting, IReadOnlyCollection<ReceiptRecord> receipts, CancellationToken cancellationToken)
+    public async Task DeliverAsync(IReadOnlyDictionary<string, IReadOnlyList<DocumentRecord>> waiting, IReadOnlyCollection<ReceiptRecord> receipts, Func<string, byte[]> content, CancellationToken cancellationToken)
     {
         var pending = waiting.Values.SelectMany(d => d).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var finished = new List<DocumentRecord>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Delivery.Concurrency), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Bodies(waiting), parallel, async (item, token) =>
+        await Parallel.ForEachAsync(Bodies(waiting, content), parallel, async (item, token) =>
         {
             var document = item.Document;
             await SendAsync(document, item.Json(), token);
@@ -55,12 +55,12 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         store.SaveAll(finished, receipts);
     }
 
-    private IEnumerable<(DocumentRecord Document, Func<JsonObject> Json)> Bodies(IReadOnlyDictionary<string, IReadOnlyList<DocumentRecord>> waiting)
+    private static IEnumerable<(DocumentRecord Document, Func<JsonObject> Json)> Bodies(IReadOnlyDictionary<string, IReadOnlyList<DocumentRecord>> waiting, Func<string, byte[]> content)
     {
         foreach (var (receiptId, documents) in waiting.Where(w => w.Value.Count > 0))
         {
             var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
-            foreach (var (id, json) in DocumentBodies.Read(receiptId, archive.Read(receiptId), byId.Keys.ToHashSet(StringComparer.Ordinal)))
+            foreach (var (id, json) in DocumentBodies.Read(receiptId, content(receiptId), byId.Keys.ToHashSet(StringComparer.Ordinal)))
             {
                 yield return (byId[id], json);
             }

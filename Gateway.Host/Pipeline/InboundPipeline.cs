@@ -31,6 +31,7 @@ internal sealed partial class InboundPipeline(
     {
         var receipts = receiptIds.Select(store.FindReceipt).OfType<ReceiptRecord>().ToList();
         var parsed = new Dictionary<string, List<DocumentRecord>>(StringComparer.Ordinal);
+        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var toParse = receipts.Where(r => r.Stage == ReceiptStage.Received).ToList();
         if (toParse.Count > 0)
         {
@@ -41,8 +42,10 @@ internal sealed partial class InboundPipeline(
             {
                 foreach (var receipt in toParse)
                 {
-                    var (receiptDocuments, receiptOutbound) = ParseStage(receipt);
+                    byte[] content = archive.Read(receipt.Id);
+                    var (receiptDocuments, receiptOutbound) = ParseStage(receipt, content);
                     parsed[receipt.Id] = receiptDocuments;
+                    contents[receipt.Id] = content;
                     documents.AddRange(receiptDocuments);
                     outbound.AddRange(receiptOutbound);
                 }
@@ -67,7 +70,8 @@ internal sealed partial class InboundPipeline(
                 receipt.Stage = ReceiptStage.Done;
                 AddEvent(receipt.Timeline, "Done", "every document is delivered, finished, or scheduled for retry");
             }
-            await delivery.DeliverAsync(waiting, toDeliver, cancellationToken);
+            // Files parsed just now are still in memory; resumed ones are read from the archive.
+            await delivery.DeliverAsync(waiting, toDeliver, id => contents.GetValueOrDefault(id) ?? archive.Read(id), cancellationToken);
         }
     }
 
@@ -92,10 +96,9 @@ internal sealed partial class InboundPipeline(
         store.SaveAll([document], [receipt]);
     }
 
-    private (List<DocumentRecord> Documents, List<OutboundRecord> Outbound) ParseStage(ReceiptRecord receipt)
+    private (List<DocumentRecord> Documents, List<OutboundRecord> Outbound) ParseStage(ReceiptRecord receipt, byte[] content)
     {
         using var scope = log.BeginScope(new Dictionary<string, object> { ["TrackingId"] = receipt.Id });
-        var content = archive.Read(receipt.Id);
         var documents = new List<DocumentRecord>();
         var outbound = new List<OutboundRecord>();
         receipt.Interchanges.Clear();
