@@ -26,6 +26,7 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
         EdifactGroupResult? group = null;
         var references = new HashSet<string>(StringComparer.Ordinal);
         var scratch = new List<EdiIssue>();
+        EdiCompliance compliance = _options.Compliance;
         int count = 0;
         while (reader.Read())
         {
@@ -37,6 +38,7 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
                         yield return current;
                     }
                     current = new EdifactInterchangeResult(reader.Interchange!);
+                    compliance = _options.ComplianceOf?.Invoke(current.Interchange) ?? _options.Compliance;
                     current.Issues.AddRange(reader.Issues);
                     EdifactEnvelopeValidator.CheckHeader(current.Interchange, _options.OurRecipientIds, _options.KnownSenderIds, current.Issues);
                     references.Clear();
@@ -70,8 +72,8 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
                     scratch.Clear();
                     scratch.AddRange(reader.Issues);
                     EdifactEnvelopeValidator.CheckMessage(message, references, scratch);
-                    EdifactEnvelopeValidator.CheckTrailingSeparators(message, _options.Compliance, scratch);
-                    ValidateContent(message, scratch);
+                    EdifactEnvelopeValidator.CheckTrailingSeparators(message, compliance, scratch);
+                    ValidateContent(message, compliance, scratch);
                     result.AddRange(scratch);
                     group.Messages.Add(result);
                     count += message.Group is null ? 1 : 0;
@@ -103,7 +105,7 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
         }
     }
 
-    private void ValidateContent(EdifactMessage message, List<EdiIssue> issues)
+    private void ValidateContent(EdifactMessage message, EdiCompliance compliance, List<EdiIssue> issues)
     {
         DocumentSchema? schema = _options.Schemas.Find(message.Directory, message.Type);
         if (schema is null)
@@ -125,7 +127,7 @@ public sealed class EdifactValidator(EdifactValidatorOptions? options = null)
         }
         var document = new DocumentContext(message.Segments, message.HasTrailer, message.Interchange.ControlReference, message.Group?.ReferenceNumber,
             message.ReferenceNumber, RepertoireOf(message.Interchange), CommaDecimalMark: true);
-        DocumentValidator.Validate(schema, document, _options.Compliance, issues);
+        DocumentValidator.Validate(schema, document, compliance, issues);
     }
 
     private SearchValues<byte>? RepertoireOf(EdifactInterchange interchange)

@@ -15,6 +15,10 @@ public sealed record EdifactValidatorOptions
     /// <summary>Strict, or lenient for a sloppy partner (set per agreement).</summary>
     public EdiCompliance Compliance { get; init; } = EdiCompliance.Strict;
 
+    /// <summary>Chooses strict or lenient per interchange, from its sender's agreement (a file may carry several
+    /// partners' interchanges); when null, <see cref="Compliance"/> applies to all.</summary>
+    public Func<EdifactInterchange, EdiCompliance>? ComplianceOf { get; init; }
+
     /// <summary>Our UNB recipient ids; when set, any other recipient is 0085 code 7. Null accepts every recipient.</summary>
     public IReadOnlyCollection<string>? OurRecipientIds { get; init; }
 

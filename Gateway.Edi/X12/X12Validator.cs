@@ -14,7 +14,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(transactionSet);
         var issues = new List<EdiIssue>();
-        ValidateContent(transactionSet, issues);
+        ValidateContent(transactionSet, transactionSet.Group is { } owner ? ComplianceOf(owner.Interchange) : _options.Compliance, issues);
         return issues;
     }
 
@@ -33,6 +33,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
         var groupNumbers = new X12ControlNumberSet();
         var setNumbers = new X12ControlNumberSet();
         var scratch = new List<EdiIssue>();
+        EdiCompliance compliance = _options.Compliance;
         while (reader.Read())
         {
             switch (reader.Kind)
@@ -43,6 +44,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
                         yield return current;
                     }
                     current = new X12InterchangeResult(reader.Interchange!);
+                    compliance = ComplianceOf(current.Interchange);
                     current.Issues.AddRange(pending);
                     pending.Clear();
                     current.Issues.AddRange(reader.Issues);
@@ -61,7 +63,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
                     Route(reader.Issues, current!, group, document);
                     scratch.Clear();
                     X12EnvelopeValidator.CheckTransactionSet(set, setNumbers, scratch);
-                    ValidateContent(set, scratch);
+                    ValidateContent(set, compliance, scratch);
                     document.AddRange(scratch);
                     if (group is not null)
                     {
@@ -110,7 +112,9 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
         }
     }
 
-    private void ValidateContent(X12TransactionSet set, List<EdiIssue> issues)
+    private EdiCompliance ComplianceOf(X12Interchange interchange) => _options.ComplianceOf?.Invoke(interchange) ?? _options.Compliance;
+
+    private void ValidateContent(X12TransactionSet set, EdiCompliance compliance, List<EdiIssue> issues)
     {
         var schema = _options.Schemas.Find(set.Version, set.Type);
         if (schema is null)
@@ -147,7 +151,7 @@ public sealed class X12Validator(X12ValidatorOptions? options = null)
             });
         }
         var document = new DocumentContext(set.Segments, set.HasTrailer, set.Group?.Interchange.ControlNumber, set.Group?.ControlNumber, set.ControlNumber);
-        DocumentValidator.Validate(schema, document, _options.Compliance, issues);
+        DocumentValidator.Validate(schema, document, compliance, issues);
     }
 
     // Issues the reader found go to the level they belong to.

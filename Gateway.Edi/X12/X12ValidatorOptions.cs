@@ -15,6 +15,10 @@ public sealed record X12ValidatorOptions
     /// <summary>Strict, or lenient for a sloppy partner (set per agreement).</summary>
     public EdiCompliance Compliance { get; init; } = EdiCompliance.Strict;
 
+    /// <summary>Chooses strict or lenient per interchange, from its sender's agreement (a file may carry several
+    /// partners' interchanges); when null, <see cref="Compliance"/> applies to all.</summary>
+    public Func<X12Interchange, EdiCompliance>? ComplianceOf { get; init; }
+
     /// <summary>Our ISA08 ids; when set, any other receiver is TA1 009. Null accepts every receiver.</summary>
     public IReadOnlyCollection<string>? OurInterchangeIds { get; init; }
 

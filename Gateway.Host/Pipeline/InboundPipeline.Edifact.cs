@@ -15,7 +15,10 @@ internal sealed partial class InboundPipeline
         var receivedFrom = receipt.TransportPartnerId is { } id ? directory.Find(id) : null;
         var pending = new List<PendingDocument>();
         int interchangeIndex = 0;
-        var validator = new EdifactValidator(new EdifactValidatorOptions { Compliance = Compliance(receivedFrom) });
+        var validator = new EdifactValidator(new EdifactValidatorOptions
+        {
+            ComplianceOf = i => Compliance(directory.IdentifyEdifact(i.SenderId, NullIfEmpty(i.SenderQualifier), i.RecipientId, NullIfEmpty(i.RecipientQualifier), receivedFrom).Partner),
+        });
         using var stream = new MemoryStream(content, writable: false);
         foreach (var result in validator.ValidateStream(stream, (message, messageResult) =>
         {
@@ -30,8 +33,8 @@ internal sealed partial class InboundPipeline
         {
             interchangeIndex++;
             var interchange = result.Interchange;
-            string? senderQualifier = interchange.SenderQualifier.Length == 0 ? null : interchange.SenderQualifier;
-            string? recipientQualifier = interchange.RecipientQualifier.Length == 0 ? null : interchange.RecipientQualifier;
+            string? senderQualifier = NullIfEmpty(interchange.SenderQualifier);
+            string? recipientQualifier = NullIfEmpty(interchange.RecipientQualifier);
             var identification = directory.IdentifyEdifact(interchange.SenderId, senderQualifier, interchange.RecipientId, recipientQualifier, receivedFrom);
             var record = new InterchangeRecord
             {
@@ -87,4 +90,6 @@ internal sealed partial class InboundPipeline
             options).Build(result);
         return ack is null ? null : NewOutbound(receipt, partner, agreement, "CONTRL", ack.ControlReference, ack.Content, "edi");
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

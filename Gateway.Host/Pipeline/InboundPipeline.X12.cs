@@ -3,7 +3,6 @@ using Gateway.Edi.X12;
 using Gateway.Edi.X12.Acknowledgments;
 using Gateway.Host.Tracking;
 using Gateway.Partners.ControlNumbers;
-using Gateway.Partners.Identification;
 using Gateway.Partners.Profiles;
 
 namespace Gateway.Host.Pipeline;
@@ -16,7 +15,10 @@ internal sealed partial class InboundPipeline
         var receivedFrom = receipt.TransportPartnerId is { } id ? directory.Find(id) : null;
         var pending = new List<PendingDocument>();
         int interchangeIndex = 0;
-        var validator = new X12Validator(new X12ValidatorOptions { Compliance = Compliance(FirstX12Partner(content, directory)) });
+        var validator = new X12Validator(new X12ValidatorOptions
+        {
+            ComplianceOf = i => Compliance(directory.IdentifyX12(i.SenderQualifier, i.SenderId, i.ReceiverQualifier, i.ReceiverId, receivedFrom).Partner),
+        });
         using var stream = new MemoryStream(content, writable: false);
         foreach (var result in validator.ValidateStream(stream, (set, documentResult) =>
         {
@@ -96,19 +98,6 @@ internal sealed partial class InboundPipeline
             kind += "+TA1";
         }
         return NewOutbound(receipt, partner, agreement, kind, ack.InterchangeControlNumber.ToString("D9", System.Globalization.CultureInfo.InvariantCulture), ack.Content, "x12");
-    }
-
-    private static PartnerProfile? FirstX12Partner(byte[] content, PartnerDirectory directory)
-    {
-        // ISA is fixed width: sender at 35..49 with its qualifier at 32, receiver at 54..68 with its qualifier at 51.
-        int isa = content.AsSpan(0, Math.Min(content.Length, Gateway.Edi.EdiSyntaxDetector.HeadLength)).IndexOf("ISA"u8);
-        if (isa < 0 || content.Length < isa + 106)
-        {
-            return null;
-        }
-        string Field(int offset, int length) => System.Text.Encoding.ASCII.GetString(content, isa + offset, length);
-        var result = directory.IdentifyX12(Field(32, 2), Field(35, 15), Field(51, 2), Field(54, 15), null);
-        return result.Partner;
     }
 
     /// <summary>Draws acknowledgment control numbers from the partner's persisted sequences.</summary>
