@@ -61,7 +61,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
             item.Status = "Sent";
             item.SentAt = time.GetUtcNow();
             item.Attempts++;
-            LogSent(item.Kind, item.ControlNumber, item.PartnerId, item.Transport);
+            LogSent(item.Kind, item.ControlNumber, item.PartnerId, item.Transport, item.RelatesTo ?? item.Id);
         }
         store.SaveAll(sent);
     }
@@ -79,8 +79,8 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {DocumentType} {ControlNumber} to {PartnerId} over {Transport}")]
-    private partial void LogSent(string documentType, string controlNumber, string partnerId, string transport);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {DocumentType} {ControlNumber} to {PartnerId} over {Transport} for {TrackingId}")]
+    private partial void LogSent(string documentType, string controlNumber, string partnerId, string transport, string trackingId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound documents for {Transport} stay queued: that transport is not available in this build yet")]
     private partial void LogTransportUnavailable(string transport);

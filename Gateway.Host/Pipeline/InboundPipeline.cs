@@ -173,6 +173,6 @@ internal sealed partial class InboundPipeline(
     private void AddEvent(List<TimelineEvent> timeline, string step, string message) =>
         timeline.Add(new TimelineEvent { At = time.GetUtcNow(), Step = step, Message = message });
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} from {PartnerId}: {DocumentType} {ControlNumber} is {Status}")]
-    private partial void LogDocument(string documentId, string partnerId, string documentType, string controlNumber, DocumentStatus status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {TrackingId} from {PartnerId}: {DocumentType} {ControlNumber} is {Status}")]
+    private partial void LogDocument(string trackingId, string partnerId, string documentType, string controlNumber, DocumentStatus status);
 }
