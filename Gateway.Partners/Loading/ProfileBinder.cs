@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gateway.Partners.Profiles;
+using Gateway.Yaml;
 
 namespace Gateway.Partners.Loading;
 

@@ -1,3 +1,5 @@
+using Gateway.Yaml;
+
 namespace Gateway.Partners.Loading;
 
 /// <summary>Collects the problems of one profile file, and the line of every field path read, for checks that run after binding.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Gateway.Partners.Profiles;
+using Gateway.Yaml;
 
 namespace Gateway.Partners.Loading;
 
@@ -46,7 +47,7 @@ public static class ProfileLoader
     private static LoadedProfile Load(string file, string text, ProfileCheckOptions options, ProfileErrorList errors)
     {
         text = text.TrimStart('\uFEFF');
-        var root = YamlTreeReader.Read(text, errors);
+        var root = YamlTreeReader.Read(text, (line, column, message) => errors.Add(line, column, "", message));
         if (root is null)
         {
             if (!errors.HasErrors)

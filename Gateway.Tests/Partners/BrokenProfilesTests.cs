@@ -142,7 +142,7 @@ public class BrokenProfilesTests
         yield return Case("anchor", Edit(Base, "name: Base Partner", "name: &title Base Partner"), 2, "", "anchors (&title) are not supported");
         yield return Case("alias", Base + "envelope:\n  x12:\n    controlNumbers:\n      interchange: &range { from: 1, to: 5000 }\n      group: *range\n", 23, "",
             "aliases (*range) are not supported");
-        yield return Case("second document", Base + "---\nid: other\n", 19, "", "a profile is one YAML document");
+        yield return Case("second document", Base + "---\nid: other\n", 19, "", "the file holds one YAML document");
         yield return Case("empty file", "", 0, "", "the file is empty");
         yield return Case("only comments", "# to do: fill in\n", 0, "", "the file is empty");
 

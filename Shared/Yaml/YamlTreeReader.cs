@@ -1,7 +1,10 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Gateway.Partners.Loading;
+namespace Gateway.Yaml;
+
+/// <summary>Receives a problem found while reading: 1-based line and column, and what to do about it.</summary>
+internal delegate void YamlErrorSink(int line, int column, string message);
 
 /// <summary>
 /// Reads one YAML document into <see cref="YamlNode"/>s with their positions, reporting what YamlDotNet's
@@ -10,12 +13,12 @@ namespace Gateway.Partners.Loading;
 internal static class YamlTreeReader
 {
     /// <summary>Reads <paramref name="text"/>; null when it has no content or a syntax error was reported.</summary>
-    public static YamlNode? Read(string text, ProfileErrorList errors)
+    public static YamlNode? Read(string text, YamlErrorSink errors)
     {
         if (FindTabIndentation(text) is int tabLine)
         {
             // YamlDotNet reports a tab at the start of the enclosing mapping; point at the tab itself.
-            errors.Add(tabLine, 1, "", "a tab in the indentation; YAML indents with spaces only, so replace the tab with spaces");
+            errors(tabLine, 1, "a tab in the indentation; YAML indents with spaces only, so replace the tab with spaces");
             return null;
         }
         var parser = new Parser(new StringReader(text));
@@ -31,13 +34,13 @@ internal static class YamlTreeReader
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var next))
             {
-                errors.Add(Line(next.Start), Column(next.Start), "", "a profile is one YAML document; remove the '---' and everything after it, or move it to its own file");
+                errors(Line(next.Start), Column(next.Start), "the file holds one YAML document; remove the '---' and everything after it, or move it to its own file");
             }
             return root;
         }
         catch (YamlException exception)
         {
-            errors.Add(Line(exception.Start), Column(exception.Start), "", $"YAML syntax: {Describe(exception)}; check the indentation and quoting on this line or the one above");
+            errors(Line(exception.Start), Column(exception.Start), $"YAML syntax: {Describe(exception)}; check the indentation and quoting on this line or the one above");
             return null;
         }
         catch (InvalidOperationException)
@@ -45,7 +48,7 @@ internal static class YamlTreeReader
             // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections.
             var at = parser.Current?.End ?? Mark.Empty;
             int line = FindUnclosedFlow(text, Line(at)) ?? Line(at);
-            errors.Add(line, 1, "", "YAML syntax: an unclosed [ or { on this line; close it on the same line or write the list or mapping in block style");
+            errors(line, 1, "YAML syntax: an unclosed [ or { on this line; close it on the same line or write the list or mapping in block style");
             return null;
         }
     }
@@ -107,11 +110,11 @@ internal static class YamlTreeReader
         return null;
     }
 
-    private static YamlNode ReadNode(IParser parser, ProfileErrorList errors)
+    private static YamlNode ReadNode(IParser parser, YamlErrorSink errors)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            errors.Add(Line(alias.Start), Column(alias.Start), "", $"aliases (*{alias.Value}) are not supported; write the value out in full");
+            errors(Line(alias.Start), Column(alias.Start), $"aliases (*{alias.Value}) are not supported; write the value out in full");
             return new YamlScalar("", IsPlain: true, Line(alias.Start), Column(alias.Start));
         }
         if (parser.TryConsume<Scalar>(out var scalar))
@@ -139,12 +142,12 @@ internal static class YamlTreeReader
             var value = ReadNode(parser, errors);
             if (keyNode is not YamlScalar key)
             {
-                errors.Add(keyNode.Line, keyNode.Column, "", "a key must be a plain name");
+                errors(keyNode.Line, keyNode.Column, "a key must be a plain name");
                 continue;
             }
             if (seen.TryGetValue(key.Value, out int firstLine))
             {
-                errors.Add(key.Line, key.Column, "", $"'{key.Value}' is written twice (first on line {firstLine}); keep one");
+                errors(key.Line, key.Column, $"'{key.Value}' is written twice (first on line {firstLine}); keep one");
                 continue;
             }
             seen.Add(key.Value, key.Line);
@@ -153,11 +156,11 @@ internal static class YamlTreeReader
         return new YamlMapping(entries, Line(mappingStart.Start), Column(mappingStart.Start));
     }
 
-    private static void ReportAnchor(NodeEvent node, ProfileErrorList errors)
+    private static void ReportAnchor(NodeEvent node, YamlErrorSink errors)
     {
         if (!node.Anchor.IsEmpty)
         {
-            errors.Add(Line(node.Start), Column(node.Start), "", $"anchors (&{node.Anchor.Value}) are not supported; write each value out in full");
+            errors(Line(node.Start), Column(node.Start), $"anchors (&{node.Anchor.Value}) are not supported; write each value out in full");
         }
     }
 

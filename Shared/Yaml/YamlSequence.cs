@@ -1,4 +1,4 @@
-namespace Gateway.Partners.Loading;
+namespace Gateway.Yaml;
 
 /// <summary>A sequence (<c>- item</c> lines or <c>[a, b]</c>).</summary>
 internal sealed record YamlSequence(IReadOnlyList<YamlNode> Items, int Line, int Column) : YamlNode(Line, Column)

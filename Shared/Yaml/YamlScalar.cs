@@ -1,4 +1,4 @@
-namespace Gateway.Partners.Loading;
+namespace Gateway.Yaml;
 
 /// <summary>A scalar exactly as written: <c>version: 004010</c> keeps its leading zeros.</summary>
 internal sealed record YamlScalar(string Value, bool IsPlain, int Line, int Column) : YamlNode(Line, Column)

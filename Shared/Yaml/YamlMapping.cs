@@ -1,4 +1,4 @@
-namespace Gateway.Partners.Loading;
+namespace Gateway.Yaml;
 
 /// <summary>A mapping in file order; duplicate keys were already reported and dropped.</summary>
 internal sealed record YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries, int Line, int Column) : YamlNode(Line, Column)
