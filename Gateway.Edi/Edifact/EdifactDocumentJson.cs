@@ -32,6 +32,11 @@ public static class EdifactDocumentJson
         return root;
     }
 
+    /// <summary>The keys the JSON form of an EDIFACT <paramref name="directory"/> <paramref name="messageType"/> can hold
+    /// below the root (segment groups, segments, elements, components); null when no schema describes it.</summary>
+    public static IReadOnlySet<string>? FieldNames(string directory, string messageType, EdifactSchemaSet? schemas = null) =>
+        (schemas ?? EdifactSchemaSet.Standard).Find(directory, messageType) is { } schema ? DocumentJson.FieldNames(schema, id => id) : null;
+
     /// <summary>The segments (UNH to UNT) that <paramref name="json"/> describes, in document order.</summary>
     /// <exception cref="FormatException">A key or value is not of the JSON form.</exception>
     public static SegmentList FromJson(JsonObject json) => DocumentJson.FromJson(json);

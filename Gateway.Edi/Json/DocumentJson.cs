@@ -24,6 +24,42 @@ internal static class DocumentJson
         return builder.Build();
     }
 
+    /// <summary>Every key the JSON form of <paramref name="schema"/>'s documents can hold below the root: loop keys,
+    /// segment tags, element names and composite component names.</summary>
+    public static IReadOnlySet<string> FieldNames(DocumentSchema schema, Func<string, string> loopKey)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        AddNames(schema.Root, loopKey, names);
+        return names;
+    }
+
+    private static void AddNames(LoopDefinition loop, Func<string, string> loopKey, HashSet<string> names)
+    {
+        foreach (StructureEntry entry in loop.Entries)
+        {
+            if (entry.Loop is LoopDefinition inner)
+            {
+                names.Add(loopKey(inner.Id));
+                AddNames(inner, loopKey, names);
+                continue;
+            }
+            SegmentDefinition segment = entry.Segment!;
+            names.Add(segment.Tag);
+            for (int i = 0; i < segment.Elements.Length; i++)
+            {
+                string element = $"{segment.Tag}{i + 1:00}";
+                names.Add(element);
+                if (segment.Elements[i].Composite is CompositeDefinition composite)
+                {
+                    for (int c = 0; c < composite.Components.Length; c++)
+                    {
+                        names.Add($"{element}{c + 1:00}");
+                    }
+                }
+            }
+        }
+    }
+
     internal static JsonObject SegmentToJson(Segment segment)
     {
         var obj = new JsonObject();

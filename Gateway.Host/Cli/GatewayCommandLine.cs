@@ -31,6 +31,11 @@ internal static class GatewayCommandLine
           gateway partners show ID [DIR] [--json]
           gateway partners new ID --template NAME [--name NAME] [DIR]
           gateway partners schema
+
+        Maps (exit 0 ok, 1 errors):
+          gateway maps validate [DIR]     check every map in maps/ (syntax, fields, endpoints)
+          gateway maps test --partner ID --file FILE [--json]
+                                          the back-end calls each document would make, not sent
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -47,6 +52,10 @@ internal static class GatewayCommandLine
         if (args.Length >= 1 && args[0] == "track")
         {
             return TrackCommands.Run(args[1..], output, error);
+        }
+        if (args.Length >= 1 && args[0] == "maps")
+        {
+            return MapCommands.Run(args[1..], output, error);
         }
         if (args.Length >= 1 && args[0] == "partners")
         {

@@ -98,7 +98,7 @@ internal static class TrackCommands
             output.WriteLine(JsonSerializer.Serialize(new
             {
                 receipt = new { receipt.Id, receipt.ReceivedAt, receipt.Transport, receipt.TransportPartnerId, receipt.OriginalName, receipt.Bytes, receipt.Sha256, receipt.Stage, receipt.Standard, receipt.Error, receipt.Interchanges, receipt.Timeline },
-                documents = documents.Select(d => new { d.Id, d.PartnerId, d.Standard, d.Version, d.Type, d.InterchangeControlNumber, d.GroupControlNumber, d.ControlNumber, d.BusinessReference, d.Status, d.Issues, d.Endpoint, d.IdempotencyKey, d.Attempts, d.NextAttemptAt, d.LastResponse, d.Timeline }),
+                documents = documents.Select(d => new { d.Id, d.PartnerId, d.Standard, d.Version, d.Type, d.InterchangeControlNumber, d.GroupControlNumber, d.ControlNumber, d.BusinessReference, d.Status, d.Issues, d.Map, d.Endpoint, d.IdempotencyKey, d.Attempts, d.NextAttemptAt, d.LastResponse, calls = d.Calls.Select(c => new { c.Name, c.Endpoint, c.Method, c.Path, c.IdempotencyKey, c.Status, c.Attempts, c.LastResponse, c.BackendId }), d.Timeline }),
                 acknowledgments = acknowledgments.Select(a => new { a.Id, a.Kind, a.ControlNumber, a.Transport, a.FileName, a.Status, a.SentAt, a.LastError }),
             }, Json));
             return GatewayCommandLine.Ok;
@@ -120,9 +120,13 @@ internal static class TrackCommands
             {
                 output.WriteLine($"  issue: {issue}");
             }
-            if (d.Endpoint is not null)
+            if (d.Map is not null || d.Endpoint is not null)
             {
-                output.WriteLine($"  back end: {d.Endpoint}, key {d.IdempotencyKey}, {d.Attempts} attempt(s){(d.LastResponse is null ? "" : $", last answer {d.LastResponse}")}");
+                output.WriteLine($"  back end: {(d.Map is null ? $"no map, to {d.Endpoint}" : $"map {d.Map}")}, {d.Attempts} round(s){(d.NextAttemptAt is { } next ? $", next at {next.UtcDateTime:HH:mm:ss} UTC" : "")}");
+            }
+            foreach (var call in d.Calls)
+            {
+                output.WriteLine($"  call {call.Name}: {call.Method} {call.Endpoint} {call.Path}, {call.Status}, {call.Attempts} attempt(s), key {call.IdempotencyKey}{(call.BackendId is null ? "" : $", back-end id {call.BackendId}")}{(call.LastResponse is null ? "" : $", last answer {call.LastResponse}")}");
             }
             foreach (var step in d.Timeline)
             {

@@ -32,6 +32,9 @@ internal sealed record GatewaySettings
     /// <summary>How often the folder inboxes are looked at, in milliseconds.</summary>
     public int FolderPollMilliseconds { get; init; } = 1000;
 
+    /// <summary>The folder appsettings.json was read from; relative <c>file:</c> secret references resolve against it.</summary>
+    public string ContentRoot { get; init; } = ".";
+
     /// <summary>The journal of control-number sequences: <c>DATA/state/control-numbers.journal</c>.</summary>
     public string ControlNumbersJournal => Path.Combine(DataDirectory, "state", "control-numbers.journal");
 
@@ -50,6 +53,7 @@ internal sealed record GatewaySettings
             DataDirectory = Path.GetFullPath(settings.DataDirectory, contentRoot),
             PartnerProfiles = Path.GetFullPath(settings.PartnerProfiles, contentRoot),
             Maps = Path.GetFullPath(settings.Maps, contentRoot),
+            ContentRoot = Path.GetFullPath(contentRoot),
         };
     }
 

@@ -1,27 +1,36 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Host.Configuration;
 using Gateway.Host.Intake;
+using Gateway.Host.Mapping;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
+using Gateway.Maps;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
 
 namespace Gateway.Host.Delivery;
 
 /// <summary>
-/// Maps documents into back-end calls and delivers them over HTTP with an idempotency key, so a retry or a replay
-/// can never create a second order. Calls for one file run in parallel and their outcomes are recorded in batches:
-/// a crash repeats at most a batch of calls, which the keys make harmless. Transient failures (timeouts, 408, 429,
-/// 5xx) are retried with backoff; anything else, or too many attempts, dead-letters the document for a person.
+/// Maps documents into back-end calls and delivers them over HTTP, each call with its own idempotency key, so a retry
+/// or a replay can never create a second order. A document's calls go in the map's order; documents of one file run
+/// in parallel and their outcomes are recorded in batches: a crash repeats at most a batch of calls, which the keys
+/// make harmless. Transient failures (timeouts, 408, 429, 5xx) get quick retries inside the attempt, then wait for the
+/// next attempt with backoff; anything else, or too many attempts, dead-letters the document for a person.
 /// </summary>
-internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive archive, HttpClient http, GatewaySettings settings, TimeProvider time, ILogger<BackendDelivery> log)
+internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive archive, IHttpClientFactory clients, DocumentMapper mapper, GatewaySettings settings, TimeProvider time, ILogger<BackendDelivery> log)
 {
+    /// <summary>The name of the HttpClient (with the endpoint's auth, rate limit, timeout and quick retries) for <paramref name="endpoint"/>.</summary>
+    public static string ClientName(string endpoint) => "endpoint:" + endpoint;
+
     private const int RecordBatch = 256;
 
     /// <summary>Whether <paramref name="document"/> still has a back-end call to make now.</summary>
     public static bool IsWaiting(DocumentRecord document) =>
-        document.Endpoint is not null && document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged or DocumentStatus.Mapped;
+        (document.Map ?? document.Endpoint) is not null && document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged or DocumentStatus.Mapped;
 
     /// <summary>
     /// Delivers the waiting documents of several receipts, taking each file from <paramref name="content"/> once, and records the outcomes
@@ -49,7 +58,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         });
         foreach (var missing in pending.Values)
         {
-            Fail(missing, permanent: true, "the document was not found again in the archived file; reprocess the receipt");
+            Fail(missing, null, permanent: true, "the document was not found again in the archived file; reprocess the receipt");
             finished.Add(missing);
         }
         store.SaveAll(finished, receipts);
@@ -73,7 +82,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         var body = DocumentBodies.Read(document.ReceiptId, archive.Read(document.ReceiptId), new HashSet<string>(StringComparer.Ordinal) { document.Id }).FirstOrDefault();
         if (body.Json is null)
         {
-            Fail(document, permanent: true, "the document was not found again in the archived file; reprocess the receipt");
+            Fail(document, null, permanent: true, "the document was not found again in the archived file; reprocess the receipt");
         }
         else
         {
@@ -82,65 +91,139 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         store.Save(document);
     }
 
-    // Makes one call and records its outcome on the document (the caller saves it).
+    // Maps the document and makes its pending calls in the map's order, recording each outcome on the document (the caller saves it).
     private async Task SendAsync(DocumentRecord document, JsonObject json, CancellationToken cancellationToken)
     {
         using var scope = log.BeginScope(new Dictionary<string, object> { ["TrackingId"] = document.Id, ["PartnerId"] = document.PartnerId ?? "" });
-        if (document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged)
+        IReadOnlyList<MappedCall> calls;
+        try
         {
-            // Until maps exist (issue #6) a document maps to its JSON form in a small envelope.
-            document.Status = DocumentStatus.Mapped;
-            AddEvent(document, "Mapped", $"POST {document.Endpoint} documents with idempotency key {document.IdempotencyKey}");
+            calls = mapper.Calls(document, json);
         }
-        if (document.Endpoint is null || !settings.Endpoints.TryGetValue(document.Endpoint, out var endpoint) || !Uri.TryCreate(endpoint.BaseUrl, UriKind.Absolute, out var baseUrl))
+        catch (MapEvaluationException exception)
         {
-            Fail(document, permanent: true, $"endpoint '{document.Endpoint}' is not in Gateway:Endpoints of appsettings.json (or has no BaseUrl); add it, then reprocess");
+            Fail(document, null, permanent: true, $"map {document.Map}: {exception.Message}; fix the map (or the profile)");
             return;
         }
+        Reconcile(document, calls);
+        if (document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged)
+        {
+            document.Status = DocumentStatus.Mapped;
+            AddEvent(document, "Mapped", calls.Count == 0
+                ? $"map {document.Map}: no call for this document"
+                : $"{(document.Map is null ? "no map, JSON form as is" : $"map {document.Map}")}: {string.Join("; ", calls.Select(c => $"{c.Name} → {c.Endpoint} {c.Method} {c.Path}"))}");
+        }
         document.Attempts++;
+        foreach (var call in calls)
+        {
+            var record = document.Calls.First(c => c.Name == call.Name);
+            if (record.Status != BackendCallStatus.Pending)
+            {
+                continue;
+            }
+            bool? permanent = await CallAsync(document, record, call, cancellationToken);
+            if (permanent is not null)
+            {
+                Fail(document, record, permanent.Value, $"{record.Name} → {record.Endpoint}: {record.LastResponse}");
+                return;
+            }
+        }
+        document.Status = DocumentStatus.Delivered;
+        document.NextAttemptAt = null;
+        document.LastResponse = document.Calls.LastOrDefault(c => c.Status == BackendCallStatus.Delivered)?.LastResponse;
+    }
+
+    // One record per call the map makes, keyed by partner, control numbers, map and call name; calls the map no longer makes are skipped.
+    private static void Reconcile(DocumentRecord document, IReadOnlyList<MappedCall> calls)
+    {
+        foreach (var call in calls)
+        {
+            var record = document.Calls.FirstOrDefault(c => c.Name == call.Name);
+            if (record is null)
+            {
+                record = new BackendCallRecord { Name = call.Name, IdempotencyKey = $"{document.IdempotencyKey}:{document.Map ?? DocumentMapper.PassThrough}:{call.Name}" };
+                document.Calls.Add(record);
+            }
+            if (record.Status == BackendCallStatus.Skipped)
+            {
+                record.Status = BackendCallStatus.Pending;
+            }
+            (record.Endpoint, record.Method, record.Path) = (call.Endpoint, call.Method, call.Path);
+        }
+        foreach (var gone in document.Calls.Where(c => c.Status == BackendCallStatus.Pending && calls.All(m => m.Name != c.Name)))
+        {
+            gone.Status = BackendCallStatus.Skipped;
+        }
+    }
+
+    // Makes one call (with the endpoint's quick retries inside); null when delivered, else whether the failure is permanent.
+    private async Task<bool?> CallAsync(DocumentRecord document, BackendCallRecord record, MappedCall call, CancellationToken cancellationToken)
+    {
+        if (!settings.Endpoints.TryGetValue(record.Endpoint, out var endpoint) || !Uri.TryCreate(endpoint.BaseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUrl))
+        {
+            record.LastResponse = $"endpoint '{record.Endpoint}' is not in Gateway:Endpoints of appsettings.json (or has no BaseUrl); add it";
+            return true;
+        }
+        record.Attempts++;
         CrashPoints.Reach("before-delivery");
-        string outcome;
         bool? permanent;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "documents"))
+            using var request = new HttpRequestMessage(new HttpMethod(record.Method), new Uri(baseUrl, record.Path))
             {
-                Content = new StringContent(Envelope(document, json).ToJsonString(), Encoding.UTF8, "application/json"),
+                Content = new StringContent(record.BodyOverride ?? call.Body.ToJsonString(), Encoding.UTF8, "application/json"),
             };
-            request.Headers.Add("Idempotency-Key", document.IdempotencyKey);
+            request.Headers.Add("Idempotency-Key", record.IdempotencyKey);
             request.Headers.Add("X-Gateway-Tracking-Id", document.Id);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(endpoint.TimeoutSeconds));
-            using var response = await http.SendAsync(request, timeout.Token);
+            using var response = await clients.CreateClient(ClientName(record.Endpoint)).SendAsync(request, cancellationToken);
             string body = await response.Content.ReadAsStringAsync(cancellationToken);
-            outcome = $"{(int)response.StatusCode} {response.ReasonPhrase}: {(body.Length > 200 ? body[..200] + "…" : body)}";
+            record.LastResponse = $"{(int)response.StatusCode} {response.ReasonPhrase}: {(body.Length > 200 ? body[..200] + "…" : body)}";
             permanent = response.IsSuccessStatusCode ? null
                 : response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500 ? false
                 : true;
+            if (permanent is null)
+            {
+                record.BackendId = BackendId(body);
+            }
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or ExecutionRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            outcome = exception is TaskCanceledException ? $"no answer within {endpoint.TimeoutSeconds} s" : $"{exception.GetType().Name}: {exception.Message}";
+            record.LastResponse = exception is TimeoutRejectedException or TaskCanceledException ? $"no answer within {endpoint.TimeoutSeconds} s" : $"{exception.GetType().Name}: {exception.Message}";
             permanent = false;
         }
-        document.LastResponse = outcome;
         if (permanent is null)
         {
             CrashPoints.Reach("after-delivery");
-            document.Status = DocumentStatus.Delivered;
-            document.NextAttemptAt = null;
-            AddEvent(document, "Delivered", $"{document.Endpoint} answered {outcome} (attempt {document.Attempts})");
-            LogDelivered(document.Endpoint, document.Attempts);
-            return;
+            record.Status = BackendCallStatus.Delivered;
+            AddEvent(document, "Delivered", $"{record.Name} → {record.Endpoint} answered {record.LastResponse}{(record.BackendId is null ? "" : $" (id {record.BackendId})")}, attempt {record.Attempts}, key {record.IdempotencyKey}");
+            LogDelivered(record.Name, record.Endpoint, record.Attempts);
         }
-        Fail(document, permanent.Value, outcome);
+        return permanent;
     }
 
-    private void Fail(DocumentRecord document, bool permanent, string outcome)
+    // The id a back end returns for what it created: {"id": …}.
+    private static string? BackendId(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject obj && obj["id"] is JsonValue id ? id.ToString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void Fail(DocumentRecord document, BackendCallRecord? call, bool permanent, string outcome)
     {
         var delivery = settings.Delivery;
+        document.LastResponse = outcome;
         if (permanent || document.Attempts >= delivery.MaxAttempts)
         {
+            if (call is not null)
+            {
+                call.Status = BackendCallStatus.Failed;
+            }
             document.Status = DocumentStatus.DeadLettered;
             document.NextAttemptAt = null;
             AddEvent(document, "DeadLettered", $"{outcome}; {(permanent ? "the back end refused it" : $"{document.Attempts} attempts failed")}. Fix the cause, then: gateway track reprocess {document.Id}");
@@ -156,25 +239,11 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         }
     }
 
-    private static JsonObject Envelope(DocumentRecord document, JsonObject json) => new()
-    {
-        ["trackingId"] = document.Id,
-        ["partnerId"] = document.PartnerId,
-        ["standard"] = document.Standard,
-        ["version"] = document.Version,
-        ["type"] = document.Type,
-        ["interchangeControlNumber"] = document.InterchangeControlNumber,
-        ["groupControlNumber"] = document.GroupControlNumber,
-        ["controlNumber"] = document.ControlNumber,
-        ["businessReference"] = document.BusinessReference,
-        ["document"] = json,
-    };
-
     private void AddEvent(DocumentRecord document, string step, string message) =>
         document.Timeline.Add(new TimelineEvent { At = time.GetUtcNow(), Step = step, Message = message });
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered to {Endpoint} (attempt {Attempt})")]
-    private partial void LogDelivered(string? endpoint, int attempt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {Call} to {Endpoint} (attempt {Attempt})")]
+    private partial void LogDelivered(string call, string endpoint, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery to {Endpoint} failed; retry {Attempt}/{MaxAttempts} in {Delay}")]
     private partial void LogRetrying(string endpoint, int attempt, int maxAttempts, TimeSpan delay);

@@ -40,6 +40,10 @@ internal sealed partial class ReprocessRequestJob(ITrackingStore store, Pipeline
         {
             document.Attempts = 0;
             document.Status = DocumentStatus.Mapped;
+            foreach (var call in document.Calls.Where(c => c.Status == BackendCallStatus.Failed))
+            {
+                (call.Status, call.Attempts) = (BackendCallStatus.Pending, 0);
+            }
             document.Timeline.Add(new TimelineEvent { At = now, Step = "Reprocess", Message = "delivery restarted by an operator" });
             store.Save(document);
             LogReprocess(id, "delivery");

@@ -65,11 +65,13 @@ internal sealed partial class InboundPipeline
             return;
         }
         document.Status = DocumentStatus.Validated;
-        document.Endpoint = testInterchange ? null : agreement.Endpoint;
+        document.Map = testInterchange ? null : mapper.Choose(agreement, document.Standard, document.Version, document.Type);
+        document.Endpoint = testInterchange || document.Map is not null ? null : agreement.Endpoint;
         AddEvent(document.Timeline, "Validated",
             testInterchange ? "valid; a test interchange: acknowledged, never delivered"
-            : agreement.Endpoint is null ? "valid; the agreement names no endpoint, so nothing is delivered"
-            : $"valid; will be delivered to {agreement.Endpoint}");
+            : document.Map is not null ? $"valid; map {document.Map} makes its back-end calls"
+            : agreement.Endpoint is null ? "valid; no map for this document type and the agreement names no endpoint, so nothing is delivered"
+            : $"valid; no map, so its JSON form goes to {agreement.Endpoint} as is");
     }
 
     private OutboundRecord NewOutbound(ReceiptRecord receipt, PartnerProfile partner, Agreement agreement, string kind, string controlNumber, byte[] content, string extension)

@@ -1,6 +1,7 @@
 using Gateway.Edi;
 using Gateway.Host.Delivery;
 using Gateway.Host.Intake;
+using Gateway.Host.Mapping;
 using Gateway.Host.Outbound;
 using Gateway.Host.Tracking;
 using Gateway.Partners.ControlNumbers;
@@ -22,6 +23,7 @@ internal sealed partial class InboundPipeline(
     ControlNumberSequencer controlNumbers,
     IInterchangeRegister register,
     BackendDelivery delivery,
+    DocumentMapper mapper,
     OutboundSignal outboundSignal,
     TimeProvider time,
     ILogger<InboundPipeline> log)

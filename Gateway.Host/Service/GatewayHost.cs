@@ -2,6 +2,7 @@ using Gateway.Host.Configuration;
 using Gateway.Host.Delivery;
 using Gateway.Host.Intake;
 using Gateway.Host.Jobs;
+using Gateway.Host.Mapping;
 using Gateway.Host.Outbound;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Sandbox;
@@ -61,6 +62,9 @@ internal static class GatewayHost
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan });
         services.AddSingleton<PipelineQueue>();
         services.AddSingleton<DurableIntake>();
+        services.AddSingleton<MapCatalog>();
+        services.AddSingleton<DocumentMapper>();
+        BackendClients.Add(services, settings);
         services.AddSingleton<BackendDelivery>();
         services.AddSingleton<OutboundSignal>();
         services.AddSingleton<InboundPipeline>();
@@ -68,8 +72,9 @@ internal static class GatewayHost
         services.AddSingleton<OutboundSender>();
         services.AddSingleton<FolderInbox>();
 
-        // Start order matters: profiles first, then the pipeline (which resumes unfinished work), then transports.
+        // Start order matters: profiles and maps first, then the pipeline (which resumes unfinished work), then transports.
         services.AddHostedService<ProfileReloaderService>();
+        services.AddHostedService<MapCatalogService>();
         services.AddHostedService<IntakeRecoveryService>();
         services.AddHostedService<PipelineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboundSender>());

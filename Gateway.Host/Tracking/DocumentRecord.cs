@@ -35,13 +35,20 @@ internal sealed class DocumentRecord
     /// <summary>Validation and processing problems, one sentence each with position and code.</summary>
     public List<string> Issues { get; set; } = [];
 
-    /// <summary>The back-end endpoint the document goes to.</summary>
+    /// <summary>The map (in maps/) that turns the document into back-end calls.</summary>
+    public string? Map { get; set; }
+
+    /// <summary>Without a map: the endpoint that receives the document's JSON form as is.</summary>
     public string? Endpoint { get; set; }
 
-    /// <summary>Derived from partner and control numbers: the same document always carries the same key, so a retry can never create a second order.</summary>
+    /// <summary>Derived from partner and control numbers: the same document always carries the same key, so a retry can never create a second order. Each call adds its map and name.</summary>
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>Delivery rounds so far (each round makes the calls still pending, with quick retries inside).</summary>
     public int Attempts { get; set; }
+
+    /// <summary>The calls the map produced, in order, with their outcomes.</summary>
+    public List<BackendCallRecord> Calls { get; set; } = [];
 
     public DateTimeOffset? NextAttemptAt { get; set; }
 

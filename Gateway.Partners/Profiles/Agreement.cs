@@ -27,11 +27,11 @@ public sealed class Agreement
     public DocumentUsage Usage { get; init; } = DocumentUsage.Production;
 
     [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]*$", ErrorMessage = "name a file in maps/ without its extension, such as x12-850-to-erp")]
-    [Description("The map in maps/ (file name without extension) that turns these documents into back-end calls, or back-end events into them.")]
+    [Description("The map in maps/ (file name without extension) that turns these documents into back-end calls, or back-end events into them. Default: the map marked default: true for the document type.")]
     public string? Map { get; init; }
 
     [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]*$", ErrorMessage = "name an endpoint from Gateway:Endpoints in appsettings.json, such as erp")]
-    [Description("The back-end endpoint (from Gateway:Endpoints in appsettings.json) that receives the mapped calls.")]
+    [Description("Only for documents without a map: the back-end endpoint (from Gateway:Endpoints in appsettings.json) that receives the document's JSON form as is. Maps name their own endpoints.")]
     public string? Endpoint { get; init; }
 
     [Description("strict (default): any error rejects the document; lenient: tolerable defects are warnings.")]

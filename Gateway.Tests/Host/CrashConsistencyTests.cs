@@ -33,8 +33,15 @@ public class CrashConsistencyTests
         {
             foreach (int number in numbers)
             {
-                gateway.Drop(gateway.InboxOf("acme"), $"po-{number}.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", number));
-                await Task.Delay(250);   // longer than two folder polls: each file is its own intake batch
+                string name = $"po-{number}.edi";
+                gateway.Drop(gateway.InboxOf("acme"), name, GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", number));
+                // Each file its own intake batch: wait until it is taken (or the gateway died), however slow a busy CI core makes the start.
+                var taken = System.Diagnostics.Stopwatch.StartNew();
+                while (File.Exists(Path.Combine(gateway.InboxOf("acme"), name)) && !doomed.HasExited && taken.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    await Task.Delay(20);
+                }
+                await Task.Delay(50);
             }
             Assert.That(await doomed.WaitForExitAsync(60), Is.True, $"the gateway never reached {point} a second time");
             Assert.That(doomed.ExitCode, Is.EqualTo(137), $"killed by SIGKILL at {point}, not by something else: {doomed.Errors}");

@@ -96,8 +96,30 @@ public class GatewayServiceTests
         Assert.Multiple(() =>
         {
             Assert.That(document.Attempts, Is.EqualTo(3));
-            Assert.That(_gateway.Erp.Calls.Select(c => c.Key).Distinct().Single(), Is.EqualTo(document.IdempotencyKey));
+            Assert.That(_gateway.Erp.Calls.Select(c => c.Key).Distinct().Single(), Is.EqualTo(document.Calls.Single().IdempotencyKey));
+            Assert.That(document.Calls.Single().IdempotencyKey, Does.StartWith(document.IdempotencyKey!));
             Assert.That(document.Timeline.Count(t => t.Step == "Retrying"), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task BackEndFailsWith503AndTimeouts_QuickRetriesCreateExactlyOneOrder()
+    {
+        _gateway.Erp.Script(HttpStatusCode.ServiceUnavailable, LoopbackBackend.NoAnswer, HttpStatusCode.ServiceUnavailable);
+        await _gateway.StartAsync(quickRetries: 3, timeoutSeconds: 1);
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 44));
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered within one round");
+        var document = Documents().Single();
+        var call = document.Calls.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(_gateway.Erp.Calls, Has.Count.EqualTo(4), "503, no answer in time, 503, then 201");
+            Assert.That(_gateway.Erp.DistinctKeys, Is.EqualTo(1), "every attempt carried the same key: one order");
+            Assert.That(_gateway.Erp.Calls.First().Key, Is.EqualTo(call.IdempotencyKey));
+            Assert.That(document.Attempts, Is.EqualTo(1));
+            Assert.That(call.Status, Is.EqualTo(BackendCallStatus.Delivered));
+            Assert.That(call.BackendId, Does.StartWith("ORD-"));
+            Assert.That(document.Timeline.Any(t => t.Step == "Retrying"), Is.False);
         });
     }
 

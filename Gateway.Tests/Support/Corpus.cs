@@ -44,7 +44,10 @@ internal static partial class Corpus
         {
             dir = dir.Parent;
         }
-        return dir?.FullName ?? throw new InvalidOperationException("Gateway.sln not found above the test directory.");
+        // Built with --artifacts-path the tests run outside the repository: fall back to where the project was built from.
+        return dir?.FullName
+            ?? typeof(Corpus).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false).OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
+            ?? throw new InvalidOperationException("Gateway.sln not found above the test directory.");
     }
 
     private static string? FindRoot()

@@ -24,12 +24,17 @@ internal sealed class LoopbackBackend : IDisposable
         _loop = Task.Run(LoopAsync);
     }
 
+    /// <summary>Scripted as a status code: the ERP takes the order but answers only after <see cref="NoAnswerDelay"/>, past the gateway's timeout.</summary>
+    public const HttpStatusCode NoAnswer = 0;
+
+    public static readonly TimeSpan NoAnswerDelay = TimeSpan.FromSeconds(3);
+
     public int Port { get; }
 
     public string BaseUrl => $"http://127.0.0.1:{Port}/erp/";
 
-    /// <summary>Every call, in arrival order: (idempotency key, tracking id, body).</summary>
-    public ConcurrentQueue<(string? Key, string? TrackingId, string Body)> Calls { get; } = new();
+    /// <summary>Every call, in arrival order: (idempotency key, tracking id, body, path below the base URL).</summary>
+    public ConcurrentQueue<(string? Key, string? TrackingId, string Body, string Path)> Calls { get; } = new();
 
     /// <summary>Distinct idempotency keys: the orders the ERP would have created.</summary>
     public int DistinctKeys => Calls.Select(c => c.Key).Distinct().Count();
@@ -69,14 +74,34 @@ internal sealed class LoopbackBackend : IDisposable
             {
                 return;
             }
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    // Each call on its own task, so one that never answers in time does not hold up the others.
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             string body = await reader.ReadToEndAsync();
-            Calls.Enqueue((context.Request.Headers["Idempotency-Key"], context.Request.Headers["X-Gateway-Tracking-Id"], body));
+            string path = context.Request.Url!.AbsolutePath["/erp/".Length..];
+            Calls.Enqueue((context.Request.Headers["Idempotency-Key"], context.Request.Headers["X-Gateway-Tracking-Id"], body, path));
             var code = _script.TryDequeue(out var scripted) ? scripted : HttpStatusCode.Created;
+            if (code == NoAnswer)
+            {
+                await Task.Delay(NoAnswerDelay);
+                code = HttpStatusCode.Created;
+            }
             context.Response.StatusCode = (int)code;
-            byte[] answer = Encoding.UTF8.GetBytes($"{{\"order\":\"{context.Request.Headers["Idempotency-Key"]}\"}}");
+            string key = context.Request.Headers["Idempotency-Key"] ?? "";
+            byte[] answer = Encoding.UTF8.GetBytes($"{{\"id\":\"ORD-{(uint)key.GetHashCode(StringComparison.Ordinal):x8}\",\"order\":\"{key}\"}}");
             await context.Response.OutputStream.WriteAsync(answer);
             context.Response.Close();
+        }
+        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The gateway gave up on this call (its timeout) or the listener closed: nothing to answer.
         }
     }
 

@@ -33,14 +33,16 @@ internal sealed class TestGateway : IAsyncDisposable
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>The configuration a gateway over this folder runs with, as command-line overrides.</summary>
-    public string[] Arguments(int deliveryAttempts = 8, int pollMilliseconds = 100) =>
+    public string[] Arguments(int deliveryAttempts = 8, int pollMilliseconds = 100, int quickRetries = 0, int timeoutSeconds = 5) =>
     [
         $"--Gateway:DataDirectory={DataDirectory}",
         $"--Gateway:PartnerProfiles={ProfilesDirectory}",
         $"--Gateway:Maps={Path.Combine(Root, "maps")}",
         $"--Gateway:Listeners:Admin=http://127.0.0.1:{LoopbackBackend.FreePort()}",
         $"--Gateway:Endpoints:erp:BaseUrl={Erp.BaseUrl}",
-        "--Gateway:Endpoints:erp:TimeoutSeconds=5",
+        $"--Gateway:Endpoints:erp:TimeoutSeconds={timeoutSeconds}",
+        $"--Gateway:Endpoints:erp:QuickRetries={quickRetries}",
+        "--Gateway:Endpoints:erp:QuickRetryDelayMilliseconds=20",
         "--Gateway:Sandbox:Enabled=false",
         $"--Gateway:FolderPollMilliseconds={pollMilliseconds}",
         "--Gateway:Delivery:FirstRetrySeconds=0.2",
@@ -71,9 +73,9 @@ internal sealed class TestGateway : IAsyncDisposable
         File.Move(staging, Path.Combine(inbox, name));
     }
 
-    public async Task StartAsync(int deliveryAttempts = 8, int pollMilliseconds = 100)
+    public async Task StartAsync(int deliveryAttempts = 8, int pollMilliseconds = 100, int quickRetries = 0, int timeoutSeconds = 5)
     {
-        _app = GatewayHost.Build(Arguments(deliveryAttempts, pollMilliseconds));
+        _app = GatewayHost.Build(Arguments(deliveryAttempts, pollMilliseconds, quickRetries, timeoutSeconds));
         await _app.StartAsync();
     }
 
