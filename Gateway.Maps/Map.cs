@@ -55,6 +55,9 @@ public sealed class Map
 
     internal IReadOnlyList<MapCall> CompiledCalls => _calls;
 
+    /// <summary>Event fields an outbound map needs: an event without them is refused with their names, before any document exists.</summary>
+    internal IReadOnlyList<MapExpression> Requires { get; init; } = [];
+
     internal Template? DocumentTemplate => _document;
 
     /// <summary>
@@ -99,6 +102,11 @@ public sealed class Map
         JsonObject result;
         lock (_evaluation)
         {
+            var missing = Requires.Where(r => IsEmpty(JsonBridge.ToNode(r.Evaluate(input)))).Select(r => r.Text.Trim()).ToList();
+            if (missing.Count > 0)
+            {
+                throw new MapEvaluationException($"the event lacks {string.Join(", ", missing)} (required by map {Name})");
+            }
             result = _document.Evaluate(input, "document") as JsonObject ?? throw new MapEvaluationException("document: the map must produce a JSON object");
         }
         Bound(result, "document");
@@ -121,6 +129,16 @@ public sealed class Map
             ["groupControlNumber"] = document["group"]?["controlNumber"]?.DeepClone(),
         };
     }
+
+    // JMESPath's false values, as a required field's value: absent, empty text, empty list, false.
+    private static bool IsEmpty(JsonNode? value) => value switch
+    {
+        null => true,
+        JsonArray array => array.Count == 0,
+        JsonValue text when text.GetValueKind() == System.Text.Json.JsonValueKind.String => text.GetValue<string>().Length == 0,
+        JsonValue flag => flag.GetValueKind() == System.Text.Json.JsonValueKind.False,
+        _ => false,
+    };
 
     private static void Bound(JsonNode output, string path)
     {

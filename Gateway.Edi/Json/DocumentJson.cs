@@ -159,7 +159,7 @@ internal static class DocumentJson
     {
         if (value is not JsonObject composite)
         {
-            return value?.GetValue<string>() ?? "";
+            return Text(value, name);
         }
         var components = new List<string?>();
         foreach ((string key, JsonNode? component) in composite)
@@ -169,10 +169,19 @@ internal static class DocumentJson
             {
                 components.Add(null);
             }
-            components[position - 1] = component?.GetValue<string>();
+            components[position - 1] = component is null ? null : Text(component, key);
         }
         return builder.AddComposite([.. components]);
     }
+
+    // Numbers are written as JSON writes them (invariant, no exponent for the values maps produce); anything else is not an element value.
+    private static string Text(JsonNode? value, string name) => value?.GetValueKind() switch
+    {
+        null or System.Text.Json.JsonValueKind.Null => "",
+        System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
+        System.Text.Json.JsonValueKind.Number => value.ToJsonString(),
+        var kind => throw new FormatException($"'{name}' holds a JSON {kind.ToString()!.ToLowerInvariant()}; an element value is text or a number."),
+    };
 
     private static int Position(string name, string prefix, int fallback) =>
         name.Length == prefix.Length + 2 && name.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(name.AsSpan(prefix.Length), out int p) && p > 0

@@ -114,14 +114,21 @@ internal static class MapFunctions
         }
     }
 
-    /// <summary><c>edi_number(value, decimals)</c> writes <c>4.25</c>; <c>edi_implied(value, decimals)</c> writes <c>425</c> (for N2 elements such as TDS01).</summary>
-    private sealed class EdiNumberFunction(string name, bool implied) : JmesPathFunction(name, 2)
+    /// <summary>
+    /// <c>edi_number(value, decimals)</c> writes <c>4.25</c>, <c>edi_number(value)</c> the number as it is; <c>edi_implied(value, decimals)</c>
+    /// writes <c>425</c> (for N2 elements such as TDS01). Null stays null, unlike JMESPath's <c>to_string</c>, so an absent amount leaves its element out.
+    /// </summary>
+    private sealed class EdiNumberFunction(string name, bool implied) : JmesPathFunction(name, implied ? 2 : 1, variadic: !implied)
     {
         public override JToken Execute(params JmesPathFunctionArgument[] args)
         {
             if (Number(args[0].Token, Name) is not decimal value)
             {
                 return JValue.CreateNull();
+            }
+            if (args.Length == 1)
+            {
+                return new JValue((value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture));
             }
             int decimals = Decimals(args[1].Token, Name);
             if (implied)

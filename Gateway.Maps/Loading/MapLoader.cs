@@ -13,7 +13,7 @@ namespace Gateway.Maps.Loading;
 /// </summary>
 public static class MapLoader
 {
-    private static readonly string[] TopKeys = ["description", "direction", "default", "reads", "event", "writes", "lookups", "calls", "document"];
+    private static readonly string[] TopKeys = ["description", "direction", "default", "reads", "event", "requires", "writes", "lookups", "calls", "document"];
     private static readonly string[] DocumentKeys = ["standard", "version", "versions", "document"];
     private static readonly string[] CallKeys = ["name", "endpoint", "method", "path", "when", "body"];
     private static readonly string[] Methods = ["POST", "PUT", "PATCH"];
@@ -112,12 +112,24 @@ public static class MapLoader
             {
                 CheckWrites(writes, document);
             }
-            return writes is null ? null : new Map(name, file, description, direction, writes, isDefault, eventName, [], document);
+            var requires = new List<MapExpression>();
+            if (fields.GetValueOrDefault("requires") is YamlNode requiresNode)
+            {
+                if (requiresNode is YamlSequence list)
+                {
+                    requires.AddRange(list.Items.Select((item, i) => Compile(item, $"requires[{i}]")).OfType<MapExpression>());
+                }
+                else
+                {
+                    Error(requiresNode.Line, "requires", "requires is a list of event fields that must have a value, such as [shipmentId, shipDate]");
+                }
+            }
+            return writes is null ? null : new Map(name, file, description, direction, writes, isDefault, eventName, [], document) { Requires = requires };
         }
 
         private void MapMembersAndDirection(Dictionary<string, YamlNode> fields, MapDirection direction)
         {
-            string[] wrong = direction == MapDirection.Inbound ? ["event", "writes", "document"] : ["reads", "calls"];
+            string[] wrong = direction == MapDirection.Inbound ? ["event", "requires", "writes", "document"] : ["reads", "calls"];
             foreach (string key in wrong.Where(fields.ContainsKey))
             {
                 Error(fields[key].Line, key, direction == MapDirection.Inbound
@@ -392,7 +404,9 @@ public static class MapLoader
                 foreach (var (path, expression) in expressions)
                 {
                     CheckLookups(expression, path);
-                    foreach (string field in expression.Names().Reads.Where(f => !names.Contains(f)))
+                    // Keys the expression builds itself ({c: HL.HL02} then [?c]) are fields too.
+                    var (fields, built) = expression.Names();
+                    foreach (string field in fields.Where(f => !names.Contains(f) && !built.Contains(f)))
                     {
                         string? suggestion = Suggest(field, names);
                         Error(expression.Line, path, $"'{field}' is not a field of the {reads} JSON form{(suggestion is null ? "" : $"; did you mean {suggestion}?")} (see gateway edi json FILE for a document's fields)");
@@ -446,9 +460,24 @@ public static class MapLoader
 
         private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-        // The closest name within two edits, for "did you mean".
+        // The closest name within two edits, for "did you mean"; among equals, one that holds every character typed (BEG3 → BEG03, not BEG).
         private static string? Suggest(string value, IEnumerable<string> candidates) =>
-            candidates.Select(c => (Name: c, Distance: Distance(value, c))).Where(c => c.Distance <= 2).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Name).FirstOrDefault();
+            candidates.Select(c => (Name: c, Distance: Distance(value, c))).Where(c => c.Distance <= 2)
+                .OrderBy(c => c.Distance).ThenBy(c => Contains(c.Name, value) ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => c.Name).FirstOrDefault();
+
+        private static bool Contains(string candidate, string typed)
+        {
+            int at = 0;
+            foreach (char c in candidate)
+            {
+                if (at < typed.Length && char.ToUpperInvariant(c) == char.ToUpperInvariant(typed[at]))
+                {
+                    at++;
+                }
+            }
+            return at == typed.Length;
+        }
 
         private static int Distance(string a, string b)
         {
