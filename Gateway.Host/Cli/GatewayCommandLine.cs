@@ -36,6 +36,8 @@ internal static class GatewayCommandLine
           gateway maps validate [DIR]     check every map in maps/ (syntax, fields, endpoints)
           gateway maps test --partner ID --file FILE [--json]
                                           the back-end calls each document would make, not sent
+          gateway send --partner ID --type 856 --file event.json
+                                          a back-end event to the running gateway: mapped, enveloped, sent
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -52,6 +54,10 @@ internal static class GatewayCommandLine
         if (args.Length >= 1 && args[0] == "track")
         {
             return TrackCommands.Run(args[1..], output, error);
+        }
+        if (args.Length >= 1 && args[0] == "send")
+        {
+            return SendCommand.Run(args[1..], output, error);
         }
         if (args.Length >= 1 && args[0] == "maps")
         {

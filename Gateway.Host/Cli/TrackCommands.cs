@@ -86,6 +86,10 @@ internal static class TrackCommands
         using var store = Open(settings);
         var document = store?.FindDocument(id);
         var receipt = store?.FindReceipt(document?.ReceiptId ?? id);
+        if (receipt is null && store?.FindOutbound(id) is { } outbound)
+        {
+            return ShowOutbound(outbound, json, output);
+        }
         if (store is null || receipt is null)
         {
             error.WriteLine($"No document or receipt '{id}'. 'gateway track list' shows the latest.");
@@ -138,6 +142,20 @@ internal static class TrackCommands
         {
             output.WriteLine($"Acknowledgment {ack.Kind} {ack.ControlNumber} over {ack.Transport}: {ack.Status}{(ack.SentAt is { } sent ? $" at {sent.UtcDateTime:HH:mm:ss}" : "")}{(ack.LastError is null ? "" : $" ({ack.LastError})")}");
         }
+        return GatewayCommandLine.Ok;
+    }
+
+    // A document we send: from a back-end event, or an acknowledgment.
+    private static int ShowOutbound(OutboundRecord sent, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new { sent.Id, sent.PartnerId, sent.Kind, sent.ControlNumber, sent.Transport, sent.FileName, sent.Status, sent.CreatedAt, sent.SentAt, sent.Attempts, sent.LastError, sent.RelatesTo }, Json));
+            return GatewayCommandLine.Ok;
+        }
+        output.WriteLine($"Outbound {sent.Id}: {sent.Kind} {sent.ControlNumber} to {sent.PartnerId} over {sent.Transport} as '{sent.FileName}': {sent.Status}"
+            + $"{(sent.SentAt is { } at ? $" at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "")}{(sent.LastError is null ? "" : $" ({sent.LastError})")}");
+        output.WriteLine($"  created {sent.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC{(sent.RelatesTo is null ? "" : $", answers {sent.RelatesTo}")}");
         return GatewayCommandLine.Ok;
     }
 

@@ -20,6 +20,9 @@ internal sealed record GatewaySettings
     /// <summary>Retries of back-end calls.</summary>
     public DeliverySettings Delivery { get; init; } = new();
 
+    /// <summary>Who may call the admin API.</summary>
+    public ApiSettings Api { get; init; } = new();
+
     /// <summary>Where the gateway listens.</summary>
     public ListenerSettings Listeners { get; init; } = new();
 

@@ -1,3 +1,4 @@
+using Gateway.Host.Api;
 using Gateway.Host.Configuration;
 using Gateway.Host.Delivery;
 using Gateway.Host.Intake;
@@ -70,6 +71,8 @@ internal static class GatewayHost
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<FolderLayout>();
         services.AddSingleton<OutboundSender>();
+        services.AddSingleton<OutboundEnvelope>();
+        services.AddSingleton<OutboundSubmissions>();
         services.AddSingleton<FolderInbox>();
 
         // Start order matters: profiles and maps first, then the pipeline (which resumes unfinished work), then transports.
@@ -79,6 +82,7 @@ internal static class GatewayHost
         services.AddHostedService<PipelineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboundSender>());
         services.AddHostedService(sp => sp.GetRequiredService<FolderInbox>());
+        services.AddHostedService<OutboundEventFolder>();
         services.AddQuartz(quartz =>
         {
             // Quartz keeps schedulers in a process-wide registry by name: one per host (tests run several).
@@ -97,6 +101,7 @@ internal static class GatewayHost
         // Liveness for service managers and load balancers; says nothing about documents.
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "ok" }));
         app.Services.GetService<SandboxBackend>()?.Map(app);
+        OutboundApi.Map(app);
         return app;
     }
 }

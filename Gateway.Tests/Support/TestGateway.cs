@@ -22,6 +22,12 @@ internal sealed class TestGateway : IAsyncDisposable
 
     public string Root { get; }
 
+    /// <summary>The admin listener (API, sandbox), fixed for this gateway so a restart keeps it.</summary>
+    public string AdminUrl { get; } = $"http://127.0.0.1:{LoopbackBackend.FreePort()}";
+
+    /// <summary>More command-line overrides for the next start.</summary>
+    public List<string> ExtraArguments { get; } = [];
+
     public string DataDirectory => Path.Combine(Root, "data");
 
     public string ProfilesDirectory => Path.Combine(Root, "partner-profiles");
@@ -38,7 +44,7 @@ internal sealed class TestGateway : IAsyncDisposable
         $"--Gateway:DataDirectory={DataDirectory}",
         $"--Gateway:PartnerProfiles={ProfilesDirectory}",
         $"--Gateway:Maps={Path.Combine(Root, "maps")}",
-        $"--Gateway:Listeners:Admin=http://127.0.0.1:{LoopbackBackend.FreePort()}",
+        $"--Gateway:Listeners:Admin={AdminUrl}",
         $"--Gateway:Endpoints:erp:BaseUrl={Erp.BaseUrl}",
         $"--Gateway:Endpoints:erp:TimeoutSeconds={timeoutSeconds}",
         $"--Gateway:Endpoints:erp:QuickRetries={quickRetries}",
@@ -48,8 +54,22 @@ internal sealed class TestGateway : IAsyncDisposable
         "--Gateway:Delivery:FirstRetrySeconds=0.2",
         "--Gateway:Delivery:MaxRetrySeconds=1",
         $"--Gateway:Delivery:MaxAttempts={deliveryAttempts}",
+        $"--Gateway:Endpoints:crm:BaseUrl={Erp.BaseUrl}",
+        $"--Gateway:Endpoints:crm:QuickRetries={quickRetries}",
+        $"--Gateway:Endpoints:wms:BaseUrl={Erp.BaseUrl}",
+        $"--Gateway:Endpoints:wms:QuickRetries={quickRetries}",
         "--Serilog:MinimumLevel:Default=Warning",
+        .. ExtraArguments,
     ];
+
+    /// <summary>Copies the repository's shipped maps into this gateway's maps folder.</summary>
+    public void UseShippedMaps()
+    {
+        foreach (string map in Directory.GetFiles(Path.Combine(Corpus.RepositoryRoot(), "maps"), "*.yaml"))
+        {
+            File.Copy(map, Path.Combine(Root, "maps", Path.GetFileName(map)), overwrite: true);
+        }
+    }
 
     /// <summary>Writes a partner whose 850s go to the loopback ERP.</summary>
     public void AddX12Partner(string id, string x12Id, string extra = "") =>

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Host.Configuration;
+using Gateway.Host.Outbound;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Gateway.Host.Api;
+
+/// <summary>
+/// <c>POST /api/outbound/{partnerId}/{documentType}</c>: a back-end event becomes a document for the partner.
+/// 202 with the tracking id; 200 with the same id when the Idempotency-Key was seen before; 400 when the body is
+/// not a JSON object; 422 with the problems (field and message) when it cannot be mapped, enveloped or validated.
+/// </summary>
+internal static class OutboundApi
+{
+    private const int MaxEventBytes = 16 * 1024 * 1024;
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/api/outbound/{partnerId}/{documentType}", HandleAsync);
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext context, string partnerId, string documentType, OutboundSubmissions submissions, GatewaySettings settings)
+    {
+        if (ApiAccess.Check(context, settings) is { } refused)
+        {
+            return refused;
+        }
+        if (context.Request.ContentLength > MaxEventBytes)
+        {
+            return Results.Json(new { error = $"an event is at most {MaxEventBytes / 1024 / 1024} MiB" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        JsonObject? backendEvent;
+        try
+        {
+            backendEvent = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+        }
+        catch (JsonException exception)
+        {
+            return Results.Json(new { error = $"the body is not JSON: {exception.Message}" }, statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (backendEvent is null)
+        {
+            return Results.Json(new { error = "the body must be one JSON object (the event)" }, statusCode: StatusCodes.Status400BadRequest);
+        }
+        string? key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        var result = submissions.Submit(partnerId, documentType, backendEvent, key);
+        if (result.TrackingId is null)
+        {
+            return Results.Json(new { problems = result.Problems.Select(p => new { field = p.Field, message = p.Message }) }, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        return Results.Json(new { trackingId = result.TrackingId, repeated = result.Repeated }, statusCode: result.Repeated ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+    }
+}
