@@ -1,9 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Gateway.Host.Configuration;
+using Gateway.Host.Intake;
 using Gateway.Host.Jobs;
+using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
+using Gateway.Maps;
 
 namespace Gateway.Host.Cli;
 
@@ -34,7 +38,8 @@ internal static class TrackCommands
         {
             "list" when options.Positional.Count == 0 => List(settings, options, output, error),
             "show" when options.Positional.Count == 1 => Show(settings, options.Positional[0], options.Json, output, error),
-            "reprocess" when options.Positional.Count == 1 => Reprocess(settings, options.Positional[0], output, error),
+            "reprocess" when options.Positional.Count == 1 => Reprocess(settings, options.Positional[0], options.Call, options.BodyFile, output, error),
+            "body" when options.Positional.Count == 1 => Body(settings, options.Positional[0], options.Call, output, error),
             _ => Usage(error),
         };
     }
@@ -159,16 +164,79 @@ internal static class TrackCommands
         return GatewayCommandLine.Ok;
     }
 
-    private static int Reprocess(GatewaySettings settings, string id, TextWriter output, TextWriter error)
+    // The body a call of a document sends, mapped now from the archive with the live maps: what a person edits before a replay.
+    private static int Body(GatewaySettings settings, string id, string? callName, TextWriter output, TextWriter error)
+    {
+        using var store = Open(settings);
+        if (store?.FindDocument(id) is not { } document)
+        {
+            error.WriteLine($"No document '{id}'. 'gateway track list' shows the latest.");
+            return GatewayCommandLine.Invalid;
+        }
+        var json = DocumentBodies.Read(document.ReceiptId, new RawArchive(Path.Combine(settings.DataDirectory, "archive")).Read(document.ReceiptId), new HashSet<string>(StringComparer.Ordinal) { id }).FirstOrDefault().Json;
+        if (json is null)
+        {
+            error.WriteLine($"{id} is not in its archived file any more; reprocess the receipt {document.ReceiptId}.");
+            return GatewayCommandLine.Invalid;
+        }
+        var call = document.Calls.FirstOrDefault(c => callName is null ? c.Status == BackendCallStatus.Failed : c.Name == callName) ?? document.Calls.FirstOrDefault();
+        if (call?.BodyOverride is { } saved)
+        {
+            output.WriteLine(JsonNode.Parse(saved)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return GatewayCommandLine.Ok;
+        }
+        try
+        {
+            var set = MapSet.Load(settings.Maps);   // only to build a body: endpoints are not checked here
+            var map = document.Map is null ? null : set.Find(document.Map) ?? throw new MapEvaluationException($"map '{document.Map}' does not load; run gateway maps validate");
+            var built = map is null ? [] : map.Apply(json(), document.Id, document.PartnerId);
+            var body = built.FirstOrDefault(c => c.Name == (callName ?? call?.Name)) ?? (built.Count > 0 ? built[0] : null);
+            if (body is null)
+            {
+                error.WriteLine($"{id} makes no back-end call{(callName is null ? "" : $" named '{callName}'")} with the live maps.");
+                return GatewayCommandLine.Invalid;
+            }
+            output.WriteLine(body.Body.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            return GatewayCommandLine.Ok;
+        }
+        catch (MapEvaluationException exception)
+        {
+            error.WriteLine($"The map cannot map {id}: {exception.Message}. Fix the map, then: gateway track reprocess {id}");
+            return GatewayCommandLine.Invalid;
+        }
+    }
+
+    private static int Reprocess(GatewaySettings settings, string id, string? call, string? bodyFile, TextWriter output, TextWriter error)
     {
         if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^R[0-9]{8}T[0-9]{9}-[0-9a-f]{6}(-[0-9]+)*$"))
         {
             error.WriteLine($"'{id}' is not a tracking id (R20261128T073512123-4f9c2a, or a document id with -1-1 after it).");
             return GatewayCommandLine.Usage;
         }
+        string request = "";
+        if (bodyFile is not null)
+        {
+            // A corrected body for one call: the replay sends it instead of the mapped one, with the same idempotency key.
+            JsonObject? body;
+            try
+            {
+                body = JsonNode.Parse(File.ReadAllText(bodyFile)) as JsonObject;
+            }
+            catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"{bodyFile}: {exception.Message}");
+                return GatewayCommandLine.Invalid;
+            }
+            if (body is null)
+            {
+                error.WriteLine($"{bodyFile} must hold one JSON object: the body to send (start from: gateway track body {id} > body.json).");
+                return GatewayCommandLine.Invalid;
+            }
+            request = new JsonObject { ["call"] = call, ["body"] = body }.ToJsonString();
+        }
         string directory = ReprocessRequestJob.RequestsDirectory(settings);
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, id + ReprocessRequestJob.Suffix), "");
+        File.WriteAllText(Path.Combine(directory, id + ReprocessRequestJob.Suffix), request);
         output.WriteLine($"Reprocess of {id} requested: the running gateway takes it within seconds (or at its next start). Follow it with: gateway track show {id}");
         return GatewayCommandLine.Ok;
     }
@@ -184,17 +252,24 @@ internal static class TrackCommands
                                  [--from DATE] [--to DATE] [--limit N] [--json]
               gateway track show ID [--json]        timeline, errors, acknowledgments and back-end calls of a document or receipt
               gateway track reprocess ID            run a receipt again from the archive, or retry a dead-lettered delivery
+              gateway track body ID [--call NAME]   the body a back-end call of the document sends (mapped now from the archive)
+              gateway track reprocess ID --body FILE [--call NAME]
+                                                    replay a dead-lettered call with a corrected body (same idempotency key)
             """);
         return GatewayCommandLine.Usage;
     }
 
     private sealed record Options(List<string> Positional, bool Json, string? Partner, string? Status, string? Type, string? Reference, string? ControlNumber, DateTimeOffset? From, DateTimeOffset? To, int Limit)
     {
+        public string? Call { get; init; }
+
+        public string? BodyFile { get; init; }
+
         public static Options? Parse(string[] args)
         {
             var positional = new List<string>();
             bool json = false;
-            string? partner = null, status = null, type = null, reference = null, control = null;
+            string? partner = null, status = null, type = null, reference = null, control = null, call = null, body = null;
             DateTimeOffset? from = null, to = null;
             int limit = 50;
             for (int i = 0; i < args.Length; i++)
@@ -208,6 +283,8 @@ internal static class TrackCommands
                     case "--type": type = Next() ?? ""; break;
                     case "--reference": reference = Next() ?? ""; break;
                     case "--control": control = Next() ?? ""; break;
+                    case "--call": call = Next() ?? ""; break;
+                    case "--body": body = Next() ?? ""; break;
                     case "--from" when Date(Next()) is { } date:
                         from = date;
                         break;
@@ -219,7 +296,7 @@ internal static class TrackCommands
                     default: return null;
                 }
             }
-            return new Options(positional, json, partner, status, type, reference, control, from, to, limit);
+            return new Options(positional, json, partner, status, type, reference, control, from, to, limit) { Call = call, BodyFile = body };
         }
 
         // A date (2026-11-28, midnight UTC) or a full timestamp with offset.

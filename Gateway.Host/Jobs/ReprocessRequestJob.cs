@@ -28,12 +28,29 @@ internal sealed partial class ReprocessRequestJob(ITrackingStore store, Pipeline
         foreach (string file in Directory.EnumerateFiles(directory, "*" + Suffix))
         {
             string id = Path.GetFileName(file)[..^Suffix.Length];
-            await ReprocessAsync(id, cancellationToken);
+            await ReprocessAsync(id, Correction(file), cancellationToken);
             File.Delete(file);
         }
     }
 
-    private async Task ReprocessAsync(string id, CancellationToken cancellationToken)
+    // A request may carry a corrected body for one call: {"call": NAME or null, "body": {…}}.
+    private static (string? Call, string Body)? Correction(string file)
+    {
+        try
+        {
+            string text = File.ReadAllText(file);
+            return text.Length > 0 && System.Text.Json.Nodes.JsonNode.Parse(text) is System.Text.Json.Nodes.JsonObject request && request["body"] is System.Text.Json.Nodes.JsonObject body
+                ? (request["call"]?.GetValue<string>(), body.ToJsonString())
+                : null;
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // The command checked the body; a request edited by hand since is replayed without a correction.
+            return null;
+        }
+    }
+
+    private async Task ReprocessAsync(string id, (string? Call, string Body)? correction, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (store.FindDocument(id) is { Status: DocumentStatus.DeadLettered or DocumentStatus.Retrying } document)
@@ -43,6 +60,12 @@ internal sealed partial class ReprocessRequestJob(ITrackingStore store, Pipeline
             foreach (var call in document.Calls.Where(c => c.Status == BackendCallStatus.Failed))
             {
                 (call.Status, call.Attempts) = (BackendCallStatus.Pending, 0);
+            }
+            if (correction is { } fix && document.Calls.FirstOrDefault(c => fix.Call is null ? c.Status == BackendCallStatus.Pending : c.Name == fix.Call) is { } corrected)
+            {
+                corrected.BodyOverride = fix.Body;
+                corrected.Status = corrected.Status == BackendCallStatus.Delivered ? corrected.Status : BackendCallStatus.Pending;
+                document.Timeline.Add(new TimelineEvent { At = now, Step = "Corrected", Message = $"an operator replaced the body of {corrected.Name}; the replay sends it with the same key" });
             }
             document.Timeline.Add(new TimelineEvent { At = now, Step = "Reprocess", Message = "delivery restarted by an operator" });
             store.Save(document);
