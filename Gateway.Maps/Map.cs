@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Gateway.Maps.Expressions;
 using Newtonsoft.Json.Linq;
@@ -14,8 +15,10 @@ public sealed class Map
     /// <summary>The largest body or document a map may produce (as JSON text); more means the map multiplies its input.</summary>
     public const int MaxOutputCharacters = 4 * 1024 * 1024;
 
-    // JmesPath.Net keeps scope state in the engine during let-expressions: one evaluation at a time per map.
-    private readonly Lock _evaluation = new();
+    // JmesPath.Net keeps scope state in its engine during let-expressions, so one compiled copy evaluates one document
+    // at a time; parallel deliveries borrow spare copies compiled from the same text instead of queueing on a lock.
+    private readonly ConcurrentBag<Map> _spares = [];
+    private int _busy;
     private readonly IReadOnlyList<MapCall> _calls;
     private readonly Template? _document;
 
@@ -55,6 +58,9 @@ public sealed class Map
 
     internal IReadOnlyList<MapCall> CompiledCalls => _calls;
 
+    /// <summary>Compiles another copy of this map from the same text, for a parallel evaluation.</summary>
+    internal Func<Map?>? Recompile { get; set; }
+
     /// <summary>Event fields an outbound map needs: an event without them is refused with their names, before any document exists.</summary>
     internal IReadOnlyList<MapExpression> Requires { get; init; } = [];
 
@@ -74,10 +80,10 @@ public sealed class Map
         }
         var input = (JObject)JsonBridge.ToToken(document);
         input["source"] = JsonBridge.ToToken(Source(document, trackingId, partnerId));
-        lock (_evaluation)
+        return Evaluate(map =>
         {
             var calls = new List<MappedCall>();
-            foreach (var call in _calls)
+            foreach (var call in map._calls)
             {
                 if (call.Build(input) is MappedCall built)
                 {
@@ -86,7 +92,7 @@ public sealed class Map
                 }
             }
             return calls;
-        }
+        });
     }
 
     /// <summary>The JSON form of the document <paramref name="backendEvent"/> becomes, envelope not included.</summary>
@@ -99,18 +105,49 @@ public sealed class Map
             throw new InvalidOperationException($"{Name} is an inbound map.");
         }
         var input = JsonBridge.ToToken(backendEvent);
-        JsonObject result;
-        lock (_evaluation)
+        var result = Evaluate(map =>
         {
-            var missing = Requires.Where(r => IsEmpty(JsonBridge.ToNode(r.Evaluate(input)))).Select(r => r.Text.Trim()).ToList();
+            var missing = map.Requires.Where(r => IsEmpty(JsonBridge.ToNode(r.Evaluate(input)))).Select(r => r.Text.Trim()).ToList();
             if (missing.Count > 0)
             {
                 throw new MapEvaluationException($"the event lacks {string.Join(", ", missing)} (required by map {Name})");
             }
-            result = _document.Evaluate(input, "document") as JsonObject ?? throw new MapEvaluationException("document: the map must produce a JSON object");
-        }
+            return map._document!.Evaluate(input, "document") as JsonObject ?? throw new MapEvaluationException("document: the map must produce a JSON object");
+        });
         Bound(result, "document");
         return result;
+    }
+
+    // Runs on this copy when it is free, else on a spare (compiled on first need and kept for the next time).
+    private T Evaluate<T>(Func<Map, T> evaluate)
+    {
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) == 0)
+        {
+            try
+            {
+                return evaluate(this);
+            }
+            finally
+            {
+                Volatile.Write(ref _busy, 0);
+            }
+        }
+        var spare = _spares.TryTake(out var taken) ? taken : Recompile?.Invoke();
+        if (spare is null)
+        {
+            lock (_spares)
+            {
+                return evaluate(this);
+            }
+        }
+        try
+        {
+            return spare.Evaluate(evaluate);
+        }
+        finally
+        {
+            _spares.Add(spare);
+        }
     }
 
     /// <summary>The <c>source</c> object: who sent the document and its control numbers.</summary>

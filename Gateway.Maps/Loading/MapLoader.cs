@@ -39,7 +39,13 @@ public static class MapLoader
         ArgumentNullException.ThrowIfNull(text);
         var reader = new Reader(file, options ?? new MapLoadOptions());
         var map = reader.Read(text.TrimStart('\uFEFF'));
-        return (reader.Errors.Count == 0 ? map : null, reader.Errors);
+        if (reader.Errors.Count > 0 || map is null)
+        {
+            return (null, reader.Errors);
+        }
+        // Copies for parallel evaluation come from the same text, never from a file that may have changed since.
+        map.Recompile = () => new Reader(file, new MapLoadOptions()).Read(text.TrimStart('\uFEFF'));
+        return (map, reader.Errors);
     }
 
     private sealed class Reader(string file, MapLoadOptions options)

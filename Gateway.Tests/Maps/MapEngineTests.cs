@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Gateway.Edi.X12.Json;
 using Gateway.Maps;
 using Gateway.Maps.Loading;
+using Gateway.Tests.Support;
 
 namespace Gateway.Tests.Maps;
 
@@ -122,6 +123,26 @@ public sealed class MapEngineTests
         var error = Assert.Throws<MapEvaluationException>(() => map.Build(new JsonObject { ["shipmentId"] = "", ["packages"] = new JsonArray() }));
         Assert.That(error!.Message, Is.EqualTo("the event lacks shipmentId, packages (required by map test)"));
         Assert.That(map.Build(new JsonObject { ["shipmentId"] = "S1", ["packages"] = new JsonArray(1) })["BSN"]!["BSN02"]!.GetValue<string>(), Is.EqualTo("S1"));
+    }
+
+    [Test]
+    public void Parallel_deliveries_on_one_map_map_the_same_as_one_at_a_time()
+    {
+        // The 856 map uses let-expressions, whose scope JmesPath.Net keeps in its engine: parallel evaluations of one
+        // map must each get their own compiled copy.
+        var map = MapGolden.Load("x12-856-inbound-receipt");
+        var documents = MapGolden.Documents(File.ReadAllBytes(MapGolden.TestData("x12-856-in.edi"))).ToList();
+        var expected = documents.Select(d => map.Apply(d, "T", "globex")[0].Body.ToJsonString()).ToList();
+        var mismatches = 0;
+        Parallel.For(0, 300, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            int n = i % documents.Count;
+            if (map.Apply(documents[n], "T", "globex")[0].Body.ToJsonString() != expected[n])
+            {
+                Interlocked.Increment(ref mismatches);
+            }
+        });
+        Assert.That(mismatches, Is.Zero);
     }
 
     [Test]

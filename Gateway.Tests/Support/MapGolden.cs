@@ -129,7 +129,8 @@ internal static class MapGolden
         _ => throw new ArgumentException($"no functional id known for {type}"),
     };
 
-    private static IEnumerable<JsonObject> Documents(byte[] content)
+    /// <summary>The JSON form of every document of an EDI file.</summary>
+    public static IEnumerable<JsonObject> Documents(byte[] content)
     {
         using var stream = new MemoryStream(content, writable: false);
         if (EdiSyntaxDetector.Detect(content) == EdiSyntax.Edifact)
