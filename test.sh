@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test: builds in Release (warnings are errors), checks formatting, runs NUnit.
-# Tests that need real servers install their Debian packages here once the transports exist.
+# Tests that need real servers get their Debian packages here (the SFTP tests run a private OpenSSH sshd).
 set -euo pipefail
 cd "$(dirname "$0")"
+if [ ! -x /usr/sbin/sshd ] && command -v apt-get >/dev/null; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q openssh-server >/dev/null
+fi
 dotnet build Gateway.sln -c Release
 dotnet format Gateway.sln --verify-no-changes --no-restore
 log=$(mktemp)

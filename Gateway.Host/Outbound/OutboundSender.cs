@@ -2,6 +2,7 @@ using Gateway.Host.Durability;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
 using Gateway.Host.Transports.Folder;
+using Gateway.Host.Transports.Sftp;
 using Gateway.Partners.Loading;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,10 @@ namespace Gateway.Host.Outbound;
 
 /// <summary>
 /// Sends queued outbound documents over their transport. The folder transport writes under a temporary name, then
-/// renames, so a partner never sees half a file; a file already there from before a crash counts as sent.
+/// renames, so a partner never sees half a file; a file already there from before a crash counts as sent. SFTP
+/// uploads go through <see cref="SftpOutbox"/> the same way, with backoff on failure.
 /// </summary>
-internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout layout, ProfileReloader profiles, OutboundSignal signal, TimeProvider time, ILogger<OutboundSender> log) : BackgroundService
+internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout layout, ProfileReloader profiles, SftpOutbox sftp, OutboundSignal signal, TimeProvider time, ILogger<OutboundSender> log) : BackgroundService
 {
     private readonly HashSet<string> _reportedUnavailable = new(StringComparer.Ordinal);
 
@@ -23,6 +25,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
             try
             {
                 SendQueued();
+                await sftp.SendDueAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -68,7 +71,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
 
     private void ReportUnavailable()
     {
-        foreach (var item in store.QueuedOutbound(["as2", "sftp", "email"], 100).Where(i => i.LastError is null))
+        foreach (var item in store.QueuedOutbound(["as2", "email"], 100).Where(i => i.LastError is null))
         {
             if (_reportedUnavailable.Add(item.Transport))
             {

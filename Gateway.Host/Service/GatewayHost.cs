@@ -9,6 +9,7 @@ using Gateway.Host.Pipeline;
 using Gateway.Host.Sandbox;
 using Gateway.Host.Tracking;
 using Gateway.Host.Transports.Folder;
+using Gateway.Host.Transports.Sftp;
 using Gateway.Partners.ControlNumbers;
 using Gateway.Partners.Duplicates;
 using Gateway.Partners.Loading;
@@ -74,6 +75,8 @@ internal static class GatewayHost
         services.AddSingleton<OutboundEnvelope>();
         services.AddSingleton<OutboundSubmissions>();
         services.AddSingleton<FolderInbox>();
+        services.AddSingleton<SftpInbox>();
+        services.AddSingleton<SftpOutbox>();
 
         // Start order matters: profiles and maps first, then the pipeline (which resumes unfinished work), then transports.
         services.AddHostedService<ProfileReloaderService>();
@@ -89,6 +92,7 @@ internal static class GatewayHost
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = $"gateway-{Guid.NewGuid():N}");
             quartz.ScheduleJob<DeliveryRetryJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(2), null), job => job.WithIdentity("delivery-retry"));
             quartz.ScheduleJob<ReprocessRequestJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(1), null), job => job.WithIdentity("reprocess-requests"));
+            quartz.ScheduleJob<SftpPollJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(1), null), job => job.WithIdentity("sftp-polls"));
             quartz.ScheduleJob<RetentionJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromHours(6), null), job => job.WithIdentity("retention"));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

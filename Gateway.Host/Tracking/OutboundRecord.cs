@@ -33,4 +33,7 @@ internal sealed class OutboundRecord
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>When a failed send is tried again (transports that retry with backoff).</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
 }

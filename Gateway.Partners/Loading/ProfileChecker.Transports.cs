@@ -94,14 +94,14 @@ internal sealed partial class ProfileChecker
             errors.AddAt($"{path}.moveTo", "missing: afterPickup is move, so give the remote folder to move picked-up files to");
         }
         int fields = sftp.Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (fields != 5)
+        if (fields is not (5 or 6))
         {
-            errors.AddAt($"{path}.schedule", $"'{sftp.Schedule}' has {fields} fields; write five, minute hour day month weekday, such as */5 * * * * (every five minutes)");
+            errors.AddAt($"{path}.schedule", $"'{sftp.Schedule}' has {fields} fields; write five, minute hour day month weekday, such as */5 * * * * (every five minutes), or six with seconds first");
             return;
         }
         try
         {
-            CronExpression.Parse(sftp.Schedule);
+            CronExpression.Parse(sftp.Schedule, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
         }
         catch (CronFormatException exception)
         {
