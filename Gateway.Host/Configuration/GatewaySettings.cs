@@ -20,6 +20,9 @@ internal sealed record GatewaySettings
     /// <summary>Retries of back-end calls.</summary>
     public DeliverySettings Delivery { get; init; } = new();
 
+    /// <summary>The gateway's mailbox for the email transport.</summary>
+    public EmailSettings Email { get; init; } = new();
+
     /// <summary>Who may call the admin API.</summary>
     public ApiSettings Api { get; init; } = new();
 

@@ -1,6 +1,7 @@
 using Gateway.Host.Durability;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
+using Gateway.Host.Transports.Email;
 using Gateway.Host.Transports.Folder;
 using Gateway.Host.Transports.Sftp;
 using Gateway.Partners.Loading;
@@ -12,9 +13,10 @@ namespace Gateway.Host.Outbound;
 /// <summary>
 /// Sends queued outbound documents over their transport. The folder transport writes under a temporary name, then
 /// renames, so a partner never sees half a file; a file already there from before a crash counts as sent. SFTP
-/// uploads go through <see cref="SftpOutbox"/> the same way, with backoff on failure.
+/// uploads go through <see cref="SftpOutbox"/> the same way, and mail through <see cref="EmailOutbox"/>, both with
+/// backoff on failure.
 /// </summary>
-internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout layout, ProfileReloader profiles, SftpOutbox sftp, OutboundSignal signal, TimeProvider time, ILogger<OutboundSender> log) : BackgroundService
+internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout layout, ProfileReloader profiles, SftpOutbox sftp, EmailOutbox email, OutboundSignal signal, TimeProvider time, ILogger<OutboundSender> log) : BackgroundService
 {
     private readonly HashSet<string> _reportedUnavailable = new(StringComparer.Ordinal);
 
@@ -26,6 +28,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
             {
                 SendQueued();
                 await sftp.SendDueAsync(stoppingToken);
+                await email.SendDueAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -71,7 +74,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
 
     private void ReportUnavailable()
     {
-        foreach (var item in store.QueuedOutbound(["as2", "email"], 100).Where(i => i.LastError is null))
+        foreach (var item in store.QueuedOutbound(["as2"], 100).Where(i => i.LastError is null))
         {
             if (_reportedUnavailable.Add(item.Transport))
             {

@@ -8,6 +8,7 @@ using Gateway.Host.Outbound;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Sandbox;
 using Gateway.Host.Tracking;
+using Gateway.Host.Transports.Email;
 using Gateway.Host.Transports.Folder;
 using Gateway.Host.Transports.Sftp;
 using Gateway.Partners.ControlNumbers;
@@ -77,6 +78,8 @@ internal static class GatewayHost
         services.AddSingleton<FolderInbox>();
         services.AddSingleton<SftpInbox>();
         services.AddSingleton<SftpOutbox>();
+        services.AddSingleton<EmailInbox>();
+        services.AddSingleton<EmailOutbox>();
 
         // Start order matters: profiles and maps first, then the pipeline (which resumes unfinished work), then transports.
         services.AddHostedService<ProfileReloaderService>();
@@ -93,6 +96,11 @@ internal static class GatewayHost
             quartz.ScheduleJob<DeliveryRetryJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(2), null), job => job.WithIdentity("delivery-retry"));
             quartz.ScheduleJob<ReprocessRequestJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(1), null), job => job.WithIdentity("reprocess-requests"));
             quartz.ScheduleJob<SftpPollJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(1), null), job => job.WithIdentity("sftp-polls"));
+            if (settings.Email.Enabled)
+            {
+                var every = TimeSpan.FromSeconds(Math.Max(1, settings.Email.PollSeconds));
+                quartz.ScheduleJob<EmailPollJob>(trigger => trigger.StartAt(TimeProvider.System.GetUtcNow() + every).WithSimpleSchedule(every, null), job => job.WithIdentity("email-poll"));
+            }
             quartz.ScheduleJob<RetentionJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromHours(6), null), job => job.WithIdentity("retention"));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

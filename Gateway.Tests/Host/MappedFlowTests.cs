@@ -24,7 +24,7 @@ public sealed class MappedFlowTests
         _gateway = new TestGateway();
         _gateway.AddX12Partner("acme", "ACME");
         _gateway.UseShippedMaps();
-        _http = new HttpClient { BaseAddress = new Uri(_gateway.AdminUrl) };
+        _http = new HttpClient();
     }
 
     [TearDown]
@@ -38,7 +38,7 @@ public sealed class MappedFlowTests
 
     private Task<HttpResponseMessage> PostAsync(string path, string json, string? key)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, _gateway.AdminUrl + path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (key is not null)
         {
             request.Headers.Add("Idempotency-Key", key);
@@ -157,10 +157,10 @@ public sealed class MappedFlowTests
             _gateway.ExtraArguments.Add($"--Gateway:Api:Token=env:{variable}");
             await _gateway.StartAsync();
             using var anonymous = await PostAsync("/api/outbound/acme/856", ShipmentEvent, "SHP-3");
-            using var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/outbound/acme/856") { Content = new StringContent(ShipmentEvent, Encoding.UTF8, "application/json") };
+            using var wrong = new HttpRequestMessage(HttpMethod.Post, _gateway.AdminUrl + "/api/outbound/acme/856") { Content = new StringContent(ShipmentEvent, Encoding.UTF8, "application/json") };
             wrong.Headers.Authorization = new("Bearer", "guess");
             using var wrongAnswer = await _http.SendAsync(wrong);
-            using var right = new HttpRequestMessage(HttpMethod.Post, "/api/outbound/acme/856") { Content = new StringContent(ShipmentEvent, Encoding.UTF8, "application/json") };
+            using var right = new HttpRequestMessage(HttpMethod.Post, _gateway.AdminUrl + "/api/outbound/acme/856") { Content = new StringContent(ShipmentEvent, Encoding.UTF8, "application/json") };
             right.Headers.Authorization = new("Bearer", "s3cret-token");
             using var rightAnswer = await _http.SendAsync(right);
             Assert.Multiple(() =>

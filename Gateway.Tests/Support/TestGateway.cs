@@ -23,7 +23,7 @@ internal sealed class TestGateway : IAsyncDisposable
     public string Root { get; }
 
     /// <summary>The admin listener (API, sandbox), fixed for this gateway so a restart keeps it.</summary>
-    public string AdminUrl { get; } = $"http://127.0.0.1:{LoopbackBackend.FreePort()}";
+    public string AdminUrl { get; private set; } = $"http://127.0.0.1:{LoopbackBackend.FreePort()}";
 
     /// <summary>More command-line overrides for the next start.</summary>
     public List<string> ExtraArguments { get; } = [];
@@ -95,8 +95,21 @@ internal sealed class TestGateway : IAsyncDisposable
 
     public async Task StartAsync(int deliveryAttempts = 8, int pollMilliseconds = 100, int quickRetries = 0, int timeoutSeconds = 5)
     {
-        _app = GatewayHost.Build(Arguments(deliveryAttempts, pollMilliseconds, quickRetries, timeoutSeconds));
-        await _app.StartAsync();
+        for (int attempt = 1; ; attempt++)
+        {
+            _app = GatewayHost.Build(Arguments(deliveryAttempts, pollMilliseconds, quickRetries, timeoutSeconds));
+            try
+            {
+                await _app.StartAsync();
+                return;
+            }
+            catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 3)
+            {
+                // A free port picked earlier was taken since (busy CI, outgoing connections): pick another.
+                await _app.DisposeAsync();
+                AdminUrl = $"http://127.0.0.1:{LoopbackBackend.FreePort()}";
+            }
+        }
     }
 
     public async Task StopAsync()

@@ -1,0 +1,110 @@
+using Gateway.Host.Configuration;
+using Gateway.Host.Tracking;
+using Gateway.Partners.Loading;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace Gateway.Host.Transports.Email;
+
+/// <summary>
+/// Sends queued documents to partners by SMTP: one mail per document to the profile's outboundAddress, the
+/// interchange as an attachment of its EDI media type with the exact bytes, and a subject naming the document type
+/// and control number. A failure keeps the document queued and tries again with backoff (30 s doubling to an hour).
+/// </summary>
+internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader profiles, GatewaySettings settings, TimeProvider time, ILogger<EmailOutbox> log)
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromHours(1);
+
+    public async Task SendDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = store.QueuedOutbound(["email"], 100).Where(o => o.NextAttemptAt is null || o.NextAttemptAt <= now).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+        if (settings.Email.Outgoing.Host.Length == 0 || settings.Email.From.Length == 0)
+        {
+            Fail(due, "Gateway:Email:Outgoing:Host and Gateway:Email:From are not set in appsettings.json; the document stays queued");
+            return;
+        }
+        using var client = new SmtpClient();
+        try
+        {
+            await MailSessions.OpenAsync(client, settings.Email.Outgoing, settings.ContentRoot, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            Fail(due, $"{exception.GetType().Name}: {exception.Message}");
+            return;
+        }
+        foreach (var item in due)
+        {
+            string? address = profiles.Current.Find(item.PartnerId)?.Transports.Email?.OutboundAddress;
+            if (address is null)
+            {
+                Fail([item], $"{item.PartnerId} has no transports.email.outboundAddress in its profile; add it, the document stays queued");
+                continue;
+            }
+            try
+            {
+                await client.SendAsync(Message(item, address), cancellationToken);
+                item.Status = "Sent";
+                item.SentAt = time.GetUtcNow();
+                item.Attempts++;
+                (item.LastError, item.NextAttemptAt) = (null, null);
+                store.Save(item);
+                LogSent(item.Kind, item.ControlNumber, item.PartnerId, address);
+            }
+            catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or SmtpCommandException)
+            {
+                Fail([item], $"{exception.GetType().Name}: {exception.Message}");
+            }
+        }
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private MimeMessage Message(OutboundRecord item, string address)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.Email.From));
+        message.To.Add(MailboxAddress.Parse(address));
+        message.Subject = $"EDI {item.Kind} {item.ControlNumber} for {item.PartnerId}";
+        bool x12 = item.FileName.EndsWith(".x12", StringComparison.OrdinalIgnoreCase) || (item.Content.Length > 3 && item.Content[0] == (byte)'I' && item.Content[1] == (byte)'S' && item.Content[2] == (byte)'A');
+        var attachment = new MimePart("application", x12 ? "edi-x12" : "edifact")
+        {
+            Content = new MimeContent(new MemoryStream(item.Content, writable: false)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = item.FileName,
+        };
+        var body = new Multipart("mixed")
+        {
+            new TextPart("plain") { Text = $"{item.Kind} {item.ControlNumber} attached ({item.Content.Length} bytes), sent by the EDI gateway." },
+            attachment,
+        };
+        message.Body = body;
+        return message;
+    }
+
+    private void Fail(IEnumerable<OutboundRecord> items, string reason)
+    {
+        foreach (var item in items)
+        {
+            item.Attempts++;
+            item.LastError = reason;
+            var delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks * (1L << Math.Min(item.Attempts - 1, 16))));
+            item.NextAttemptAt = time.GetUtcNow() + delay;
+            store.Save(item);
+            LogRetrying(item.Kind, item.PartnerId, reason, delay);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailed {DocumentType} {ControlNumber} to {PartnerId} at {Address}")]
+    private partial void LogSent(string documentType, string controlNumber, string partnerId, string address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail of {DocumentType} to {PartnerId} failed: {Reason}; next try in {Delay}")]
+    private partial void LogRetrying(string documentType, string partnerId, string reason, TimeSpan delay);
+}

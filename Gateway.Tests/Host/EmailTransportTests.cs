@@ -1,0 +1,207 @@
+using Gateway.Host.Tracking;
+using Gateway.Host.Transports.Email;
+using Gateway.Tests.Support;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Gateway.Tests.Host;
+
+/// <summary>The email transport against a private Postfix and Dovecot on loopback: attachments in, quarantine for strangers, acknowledgments out with the exact bytes.</summary>
+[Category("Integration")]
+[NonParallelizable]
+public sealed class EmailTransportTests
+{
+    private MailServer _mail = null!;
+    private TestGateway _gateway = null!;
+    private string _passwordVariable = null!;
+    private string[] _arguments = [];
+    private string _profile = "";
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _mail = MailServer.Start();
+        _gateway = new TestGateway();
+        _passwordVariable = $"GATEWAY_TEST_MAIL_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(_passwordVariable, MailServer.Password);
+        _arguments =
+        [
+            "--Gateway:Email:Incoming:Host=127.0.0.1",
+            $"--Gateway:Email:Incoming:Port={_mail.Imap}",
+            "--Gateway:Email:Incoming:Security=none",
+            $"--Gateway:Email:Incoming:User={MailServer.Gateway}",
+            $"--Gateway:Email:Incoming:Password=env:{_passwordVariable}",
+            "--Gateway:Email:Outgoing:Host=127.0.0.1",
+            $"--Gateway:Email:Outgoing:Port={_mail.Smtp}",
+            "--Gateway:Email:Outgoing:Security=none",
+            $"--Gateway:Email:From={MailServer.Gateway}",
+            "--Gateway:Email:PollSeconds=3600",
+        ];
+        _gateway.ExtraArguments.AddRange(_arguments);
+        _profile = $$"""
+            id: partner
+            name: Partner by mail
+            identities:
+              x12:
+                - { qualifier: ZZ, id: PARTNER }
+            ourIdentity:
+              x12: { qualifier: ZZ, id: DISTRIBUTOR }
+            agreements:
+              - { standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp }
+            transports:
+              email:
+                allowedSenders: [{{MailServer.Partner}}]
+                outboundAddress: {{MailServer.Partner}}
+            """;
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "partner.yaml"), _profile);
+        await _gateway.StartAsync();
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _gateway.DisposeAsync();
+        _mail.Dispose();
+        Environment.SetEnvironmentVariable(_passwordVariable, null);
+    }
+
+    private async Task SendAsync(string from, params (string Name, string Content)[] attachments)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(MailServer.Gateway));
+        message.Subject = "Orders";
+        var body = new Multipart("mixed") { new TextPart("plain") { Text = "Please find our orders attached." } };
+        foreach (var (name, content) in attachments)
+        {
+            body.Add(new MimePart("application", "edi-x12")
+            {
+                Content = new MimeContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(content))),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = name,
+            });
+        }
+        message.Body = body;
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync("127.0.0.1", _mail.Smtp, SecureSocketOptions.None);
+        await smtp.SendAsync(message);
+        await smtp.DisconnectAsync(true);
+    }
+
+    private async Task<IReadOnlyList<MimeMessage>> MailboxAsync(string user, string folder)
+    {
+        using var imap = new ImapClient();
+        await imap.ConnectAsync("127.0.0.1", _mail.Imap, SecureSocketOptions.None);
+        await imap.AuthenticateAsync(user, MailServer.Password);
+        IMailFolder box;
+        try
+        {
+            box = folder == "INBOX" ? imap.Inbox : await imap.GetFolder(imap.PersonalNamespaces[0]).GetSubfolderAsync(folder);
+        }
+        catch (FolderNotFoundException)
+        {
+            return [];
+        }
+        await box.OpenAsync(FolderAccess.ReadOnly);
+        var messages = new List<MimeMessage>();
+        for (int i = 0; i < box.Count; i++)
+        {
+            messages.Add(await box.GetMessageAsync(i));
+        }
+        await imap.DisconnectAsync(true);
+        return messages;
+    }
+
+    private async Task WaitForMailAsync(string user, string folder, int count)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await MailboxAsync(user, folder)).Count < count)
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), $"{count} message(s) in {user} {folder}");
+            await Task.Delay(100);
+        }
+    }
+
+    private Task<int> PollAsync() => _gateway.Services.GetRequiredService<EmailInbox>().PollAsync(CancellationToken.None);
+
+    [Test]
+    public async Task A_mail_with_two_EDI_attachments_gives_two_documents_and_moves_to_processed()
+    {
+        await SendAsync(MailServer.Partner, ("po-1.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 61)), ("po-2.x12", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 62)));
+        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+
+        Assert.That(await PollAsync(), Is.EqualTo(2));
+        await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery()).Count(d => d.Status == DocumentStatus.Delivered) == 2, "two delivered");
+        var receipts = _gateway.Store.QueryDocuments(new DocumentQuery()).Select(d => _gateway.Store.FindReceipt(d.ReceiptId)!).ToList();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(receipts.Select(r => r.Transport), Has.All.EqualTo("email"));
+            Assert.That(receipts.Select(r => r.OriginalName).Order(), Is.EqualTo(new[] { "po-1.edi", "po-2.x12" }));
+            Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Is.Empty);
+            Assert.That(await MailboxAsync(MailServer.Gateway, "Processed"), Has.Count.EqualTo(1));
+            Assert.That(await PollAsync(), Is.Zero, "nothing is taken twice");
+        });
+    }
+
+    [Test]
+    public async Task Over_POP3_the_mail_is_taken_then_deleted()
+    {
+        await _gateway.DisposeAsync();
+        _gateway = new TestGateway();
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "partner.yaml"), _profile);
+        _gateway.ExtraArguments.AddRange(_arguments.Select(a => a.Replace($"Incoming:Port={_mail.Imap}", $"Incoming:Port={_mail.Pop3}", StringComparison.Ordinal)));
+        _gateway.ExtraArguments.Add("--Gateway:Email:Protocol=pop3");
+        await _gateway.StartAsync();
+        await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 91)));
+        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+
+        Assert.That(await PollAsync(), Is.EqualTo(1));
+        Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Is.Empty, "deleted once received");
+        await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery()).Any(d => d.Status == DocumentStatus.Delivered), "delivered");
+    }
+
+    [Test]
+    public async Task Mail_from_a_stranger_is_quarantined_and_nothing_is_processed()
+    {
+        await SendAsync(MailServer.Stranger, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 71)));
+        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+
+        Assert.That(await PollAsync(), Is.Zero);
+        await Task.Delay(300);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(_gateway.Store.QueryDocuments(new DocumentQuery()), Is.Empty);
+            Assert.That(await MailboxAsync(MailServer.Gateway, "Quarantine"), Has.Count.EqualTo(1));
+            Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Acknowledgments_arrive_in_the_partners_mailbox_with_the_exact_bytes()
+    {
+        await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 81)));
+        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+        await PollAsync();
+        await WaitForMailAsync(MailServer.Partner, "INBOX", 1);
+
+        var mail = (await MailboxAsync(MailServer.Partner, "INBOX")).Single();
+        var sent = _gateway.Store.OutboundFor(_gateway.Store.QueryDocuments(new DocumentQuery()).Single().ReceiptId).Single();
+        var attachment = mail.Attachments.OfType<MimePart>().Single();
+        using var bytes = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(bytes);
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Transport, Is.EqualTo("email"));
+            Assert.That(sent.Status, Is.EqualTo("Sent"));
+            Assert.That(bytes.ToArray(), Is.EqualTo(sent.Content));
+            Assert.That(attachment.ContentType.MimeType, Is.EqualTo("application/edi-x12"));
+            Assert.That(attachment.FileName, Is.EqualTo(sent.FileName));
+            Assert.That(mail.Subject, Does.Contain(sent.Kind).And.Contain(sent.ControlNumber));
+        });
+    }
+}

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Gateway.Tests.Support;
+
+/// <summary>
+/// A private Postfix (SMTP) and Dovecot (IMAP, POP3, LMTP) on 127.0.0.1 for the email transport's tests: Postfix
+/// accepts mail for distributor.test and partner.test only and hands it to Dovecot over LMTP, which keeps Maildirs
+/// in a temporary folder; nothing can leave the machine. The test command (./test.sh) installs the packages; see
+/// ../shared/notes/test-servers.md.
+/// </summary>
+internal sealed class MailServer : IDisposable
+{
+    public const string Gateway = "gateway@distributor.test";
+    public const string Partner = "edi@partner.test";
+    public const string Stranger = "someone@elsewhere.test";
+    public const string Password = "mail-test-password";
+
+    private readonly List<Process> _processes = [];
+
+    private MailServer(string root) => Root = root;
+
+    public string Root { get; }
+
+    public int Smtp { get; } = LoopbackBackend.FreePort();
+
+    public int Imap { get; } = LoopbackBackend.FreePort();
+
+    public int Pop3 { get; } = LoopbackBackend.FreePort();
+
+    private int Lmtp { get; } = LoopbackBackend.FreePort();
+
+    private string Postfix => Path.Combine(Root, "postfix");
+
+    public static MailServer Start()
+    {
+        foreach (string program in new[] { "/usr/sbin/postfix", "/usr/sbin/dovecot", "/usr/lib/dovecot/lmtp", "/usr/lib/dovecot/imap", "/usr/lib/dovecot/pop3" })
+        {
+            if (!File.Exists(program))
+            {
+                Assert.Fail($"{program} is missing: run the tests with ./test.sh, which installs postfix and dovecot");
+            }
+        }
+        var server = new MailServer(Directory.CreateTempSubdirectory("gateway-mail-").FullName);
+        // Postfix's daemons (user postfix) and Dovecot's delivery (user nobody) must reach into the folder.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(server.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+        server.StartDovecot();
+        server.StartPostfix();
+        return server;
+    }
+
+    private void StartDovecot()
+    {
+        string root = Root;
+        foreach (string folder in new[] { "run", "state", "mail" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, folder));
+        }
+        Run("chown", "65534:65534", Path.Combine(root, "mail"));   // Dovecot will not deliver as root; nobody owns the Maildirs
+        File.WriteAllText(Path.Combine(root, "users"), $"{Gateway}:{{PLAIN}}{Password}\n{Partner}:{{PLAIN}}{Password}\n");
+        string config = Path.Combine(root, "dovecot.conf");
+        File.WriteAllText(config, $$"""
+            base_dir = {{root}}/run
+            state_dir = {{root}}/state
+            log_path = {{root}}/dovecot.log
+            listen = 127.0.0.1
+            protocols = imap pop3 lmtp
+            ssl = no
+            disable_plaintext_auth = no
+            auth_mechanisms = plain login
+            mail_location = maildir:{{root}}/mail/%u/Maildir
+            passdb {
+              driver = passwd-file
+              args = scheme=PLAIN username_format=%u {{root}}/users
+            }
+            userdb {
+              driver = static
+              args = uid=65534 gid=65534 home={{root}}/mail/%u
+            }
+            service imap-login {
+              inet_listener imap {
+                address = 127.0.0.1
+                port = {{Imap}}
+              }
+              inet_listener imaps {
+                port = 0
+              }
+            }
+            service pop3-login {
+              inet_listener pop3 {
+                address = 127.0.0.1
+                port = {{Pop3}}
+              }
+              inet_listener pop3s {
+                port = 0
+              }
+            }
+            service lmtp {
+              inet_listener lmtp {
+                address = 127.0.0.1
+                port = {{Lmtp}}
+              }
+            }
+            """);
+        _processes.Add(Process.Start(new ProcessStartInfo("/usr/sbin/dovecot", ["-F", "-c", config]) { RedirectStandardOutput = true, RedirectStandardError = true })!);
+        WaitFor(Imap, "dovecot imap");
+        WaitFor(Lmtp, "dovecot lmtp");
+    }
+
+    private void StartPostfix()
+    {
+        string etc = Path.Combine(Postfix, "etc");
+        Directory.CreateDirectory(etc);
+        Directory.CreateDirectory(Path.Combine(Postfix, "queue"));
+        Directory.CreateDirectory(Path.Combine(Postfix, "data"));
+        Run("chown", "postfix", Path.Combine(Postfix, "data"));
+        File.WriteAllText(Path.Combine(etc, "main.cf"), $"""
+            compatibility_level = 3.6
+            queue_directory = {Postfix}/queue
+            data_directory = {Postfix}/data
+            maillog_file = {Postfix}/maillog
+            maillog_file_prefixes = {Postfix}
+            mail_owner = postfix
+            inet_interfaces = 127.0.0.1
+            inet_protocols = ipv4
+            myhostname = mail.distributor.test
+            mydestination =
+            relayhost =
+            relay_domains =
+            mynetworks = 127.0.0.0/8
+            smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+            virtual_mailbox_domains = distributor.test partner.test
+            virtual_transport = lmtp:inet:127.0.0.1:{Lmtp}
+            default_transport = error:this test server delivers nowhere else
+            biff = no
+            """);
+        // Debian's master.cf with the SMTP listener on our port and no service chrooted (the queue is a plain folder).
+        var master = File.ReadAllLines("/etc/postfix/master.cf").Select(line =>
+        {
+            var fields = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (line.Length == 0 || !char.IsAsciiLetterLower(line[0]) || fields.Length < 8)
+            {
+                return line;
+            }
+            if (fields[0] == "smtp" && fields[1] == "inet")
+            {
+                fields[0] = $"127.0.0.1:{Smtp}";
+            }
+            fields[4] = "n";
+            return string.Join(' ', fields);
+        });
+        File.WriteAllLines(Path.Combine(etc, "master.cf"), master);
+        _processes.Add(Process.Start(new ProcessStartInfo("/usr/sbin/postfix", ["-c", etc, "start-fg"]) { RedirectStandardOutput = true, RedirectStandardError = true })!);
+        WaitFor(Smtp, "postfix smtpd");
+    }
+
+    private void WaitFor(int port, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            try
+            {
+                using var client = new TcpClient("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+        string log = Path.Combine(Postfix, "maillog");
+        Assert.Fail($"{what} did not listen on {port} within 20 s: {(File.Exists(log) ? File.ReadAllText(log) : "no maillog")}");
+    }
+
+    private static void Run(string program, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true })!;
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, $"{program} {string.Join(' ', args)}: {error}");
+    }
+
+    public void Dispose()
+    {
+        using (var stop = Process.Start(new ProcessStartInfo("/usr/sbin/postfix", ["-c", Path.Combine(Postfix, "etc"), "stop"]) { RedirectStandardOutput = true, RedirectStandardError = true }))
+        {
+            stop?.WaitForExit(10_000);
+        }
+        foreach (var process in _processes)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+            process.Dispose();
+        }
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file still held by a server shutting down; the temporary folder is cleaned by the system.
+        }
+    }
+}
