@@ -14,4 +14,10 @@ internal sealed class MailServerSettings
 
     /// <summary>Reference (<c>env:NAME</c> or <c>file:PATH</c>) to the password.</summary>
     public string? Password { get; init; }
+
+    /// <summary>
+    /// The SHA-256 fingerprint of the server's certificate (hex, colons optional, as <c>openssl x509 -fingerprint
+    /// -sha256</c> prints it): when set, that certificate and no other is trusted, for a server with a self-signed one.
+    /// </summary>
+    public string? CertificateSha256 { get; init; }
 }

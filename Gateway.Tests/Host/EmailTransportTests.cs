@@ -165,6 +165,61 @@ public sealed class EmailTransportTests
         await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery()).Any(d => d.Status == DocumentStatus.Delivered), "delivered");
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Over_TLS_only_the_pinned_certificate_is_trusted(bool rightPin)
+    {
+        await _gateway.DisposeAsync();
+        _gateway = new TestGateway();
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "partner.yaml"), _profile);
+        _gateway.ExtraArguments.AddRange(_arguments.Select(a => a
+            .Replace($"Incoming:Port={_mail.Imap}", $"Incoming:Port={_mail.Imaps}", StringComparison.Ordinal)
+            .Replace("Incoming:Security=none", "Incoming:Security=ssl", StringComparison.Ordinal)));
+        _gateway.ExtraArguments.Add($"--Gateway:Email:Incoming:CertificateSha256={(rightPin ? _mail.CertificateSha256 : new string('A', 64))}");
+        await _gateway.StartAsync();
+        await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", rightPin ? 95 : 96)));
+        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+
+        Assert.That(await PollAsync(), Is.EqualTo(rightPin ? 1 : 0));
+        Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Has.Count.EqualTo(rightPin ? 0 : 1), "a server we do not trust gets no password and gives no mail");
+    }
+
+    [Test]
+    public async Task Killed_between_intake_and_the_move_the_restart_makes_one_document_not_two()
+    {
+        await _gateway.DisposeAsync();
+        _gateway = new TestGateway();
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "partner.yaml"), _profile);
+        _gateway.ExtraArguments.AddRange(_arguments.Select(a => a.Replace("PollSeconds=3600", "PollSeconds=1", StringComparison.Ordinal)));
+        await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 97)));
+        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+
+        using (var doomed = GatewayChild.Start(_gateway, crashAt: "before-mail-move"))
+        {
+            Assert.That(await doomed.WaitForExitAsync(60), Is.True, "the gateway never reached before-mail-move");
+            Assert.That(doomed.ExitCode, Is.EqualTo(137), doomed.Errors);
+        }
+        Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Has.Count.EqualTo(1), "the crash came before the move");
+        using (var restarted = GatewayChild.Start(_gateway))
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (_gateway.Erp.DistinctKeys < 1 || (await MailboxAsync(MailServer.Gateway, "INBOX")).Count > 0)
+            {
+                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "taken again, moved and delivered");
+                await Task.Delay(200);
+            }
+            await Task.Delay(1500);   // more polls: nothing new may appear
+            restarted.Kill();
+        }
+        using var store = new LiteDbTrackingStore(Path.Combine(_gateway.DataDirectory, "tracking.db"), readOnly: true);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(store.QueryDocuments(new DocumentQuery()), Has.Count.EqualTo(1), "the second reading gave the first receipt back");
+            Assert.That(_gateway.Erp.DistinctKeys, Is.EqualTo(1));
+            Assert.That(await MailboxAsync(MailServer.Gateway, "Processed"), Has.Count.EqualTo(1));
+        });
+    }
+
     [Test]
     public async Task Mail_from_a_stranger_is_quarantined_and_nothing_is_processed()
     {

@@ -28,6 +28,12 @@ internal sealed class MailServer : IDisposable
 
     public int Pop3 { get; } = LoopbackBackend.FreePort();
 
+    /// <summary>IMAP over TLS from the first byte, with a self-signed certificate.</summary>
+    public int Imaps { get; } = LoopbackBackend.FreePort();
+
+    /// <summary>The SHA-256 fingerprint of that certificate, as openssl prints it (AA:BB:…).</summary>
+    public string CertificateSha256 { get; private set; } = "";
+
     private int Lmtp { get; } = LoopbackBackend.FreePort();
 
     private string Postfix => Path.Combine(Root, "postfix");
@@ -59,7 +65,9 @@ internal sealed class MailServer : IDisposable
         {
             Directory.CreateDirectory(Path.Combine(root, folder));
         }
-        Run("chown", "65534:65534", Path.Combine(root, "mail"));   // Dovecot will not deliver as root; nobody owns the Maildirs
+        Run("chown", "65534:65534", Path.Combine(root, "mail"));
+        Run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-keyout", Path.Combine(root, "key.pem"), "-out", Path.Combine(root, "cert.pem"));
+        CertificateSha256 = RunOutput("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", Path.Combine(root, "cert.pem")).Trim().Split('=')[1];   // Dovecot will not deliver as root; nobody owns the Maildirs
         File.WriteAllText(Path.Combine(root, "users"), $"{Gateway}:{{PLAIN}}{Password}\n{Partner}:{{PLAIN}}{Password}\n");
         string config = Path.Combine(root, "dovecot.conf");
         File.WriteAllText(config, $$"""
@@ -68,7 +76,9 @@ internal sealed class MailServer : IDisposable
             log_path = {{root}}/dovecot.log
             listen = 127.0.0.1
             protocols = imap pop3 lmtp
-            ssl = no
+            ssl = yes
+            ssl_cert = <{{root}}/cert.pem
+            ssl_key = <{{root}}/key.pem
             disable_plaintext_auth = no
             auth_mechanisms = plain login
             mail_location = maildir:{{root}}/mail/%u/Maildir
@@ -86,7 +96,9 @@ internal sealed class MailServer : IDisposable
                 port = {{Imap}}
               }
               inet_listener imaps {
-                port = 0
+                address = 127.0.0.1
+                port = {{Imaps}}
+                ssl = yes
               }
             }
             service pop3-login {
@@ -176,12 +188,16 @@ internal sealed class MailServer : IDisposable
         Assert.Fail($"{what} did not listen on {port} within 20 s: {(File.Exists(log) ? File.ReadAllText(log) : "no maillog")}");
     }
 
-    private static void Run(string program, params string[] args)
+    private static void Run(string program, params string[] args) => RunOutput(program, args);
+
+    private static string RunOutput(string program, params string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true })!;
-        string error = process.StandardError.ReadToEnd();
+        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"{program} {string.Join(' ', args)}: {error}");
+        Assert.That(process.ExitCode, Is.Zero, $"{program} {string.Join(' ', args)}: {error.Result}");
+        return output;
     }
 
     public void Dispose()

@@ -39,7 +39,7 @@ internal sealed partial class EmailInbox(ProfileReloader profiles, DurableIntake
                 ? await PollPop3Async(cancellationToken)
                 : await PollImapAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or ProtocolException or CommandException or InvalidOperationException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (exception is IOException or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException or ProtocolException or CommandException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
             LogPollFailed(settings.Email.Incoming.Host, exception.GetType().Name, exception.Message);
             return 0;

@@ -35,7 +35,7 @@ internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader 
         {
             await MailSessions.OpenAsync(client, settings.Email.Outgoing, settings.ContentRoot, cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or InvalidOperationException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
             Fail(due, $"{exception.GetType().Name}: {exception.Message}");
             return;

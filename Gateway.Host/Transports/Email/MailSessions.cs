@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Gateway.Host.Configuration;
 using Gateway.Partners.Profiles;
 using MailKit;
@@ -20,6 +21,12 @@ internal static class MailSessions
             _ => throw new InvalidOperationException($"mail server {server.Host}: Security '{server.Security}' is not ssl, starttls or none"),
         };
         client.Timeout = 30_000;
+        if (server.CertificateSha256 is { Length: > 0 } pinned)
+        {
+            string expected = pinned.Replace(":", "", StringComparison.Ordinal).ToUpperInvariant();
+            client.ServerCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData())) == expected;
+        }
         await client.ConnectAsync(server.Host, server.Port, security, cancellationToken);
         if (server.User is { Length: > 0 } user)
         {
