@@ -31,7 +31,7 @@ public sealed class SftpTransportTests
         _ssh.Dispose();
     }
 
-    private void AddPartner(string schedule = Never, string? fingerprint = null, string extra = "") =>
+    private void AddPartner(string schedule = Never, string? fingerprint = null, string extra = "", string? key = null, string? keyPassword = null) =>
         File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "globex.yaml"), $"""
             id: globex
             name: Globex
@@ -43,7 +43,7 @@ public sealed class SftpTransportTests
             agreements:
               - {"{"} standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp {"}"}
             transports:
-            {_ssh.ProfileBlock(schedule, fingerprint, extra)}
+            {_ssh.ProfileBlock(schedule, fingerprint, extra, key, keyPassword)}
             """);
 
     private void PartnerDrops(string name, int controlNumber) =>
@@ -91,6 +91,25 @@ public sealed class SftpTransportTests
             Assert.That(receipts.Select(r => r.Transport), Has.All.EqualTo("sftp"));
             Assert.That(receipts.Select(r => r.OriginalName).Order(), Is.EqualTo(new[] { "a.edi", "b.edi", "c.edi" }));
         });
+    }
+
+    [TestCase("client_ecdsa")]
+    [TestCase("client_rsa")]
+    public async Task A_private_key_with_a_passphrase_from_its_reference_logs_in(string key)
+    {
+        string variable = $"GATEWAY_TEST_KEY_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, SshServer.KeyPassphrase);
+        try
+        {
+            AddPartner(key: Path.Combine(_ssh.Root, key), keyPassword: $"env:{variable}");
+            await _gateway.StartAsync();
+            PartnerDrops("a.edi", 61);
+            Assert.That(await PollAsync(), Is.EqualTo(1));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
     }
 
     [Test]

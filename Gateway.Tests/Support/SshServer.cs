@@ -30,7 +30,10 @@ internal sealed class SshServer : IDisposable
 
     public static string User => Environment.UserName;
 
-    /// <summary>An Ed25519 key without passphrase that the server accepts.</summary>
+    /// <summary>The passphrase of the ECDSA and RSA client keys.</summary>
+    public const string KeyPassphrase = "correct horse battery";
+
+    /// <summary>An Ed25519 key without passphrase that the server accepts (client_ecdsa and client_rsa beside it have <see cref="KeyPassphrase"/>).</summary>
     public string ClientKey => Path.Combine(Root, "client_ed25519");
 
     /// <summary>Where the partner drops files for us (our inboundFolder).</summary>
@@ -51,7 +54,9 @@ internal sealed class SshServer : IDisposable
         Directory.CreateDirectory("/run/sshd");
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(root, "host_ed25519"));
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(root, "client_ed25519"));
-        File.WriteAllText(Path.Combine(root, "authorized_keys"), File.ReadAllText(Path.Combine(root, "client_ed25519.pub")));
+        Run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", KeyPassphrase, "-f", Path.Combine(root, "client_ecdsa"));
+        Run("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", KeyPassphrase, "-f", Path.Combine(root, "client_rsa"));
+        File.WriteAllText(Path.Combine(root, "authorized_keys"), string.Concat(new[] { "client_ed25519", "client_ecdsa", "client_rsa" }.Select(k => File.ReadAllText(Path.Combine(root, k + ".pub")))));
         string fingerprint = Run("ssh-keygen", "-l", "-f", Path.Combine(root, "host_ed25519.pub")).Split(' ')[1];
         int port = LoopbackBackend.FreePort();
         string config = Path.Combine(root, "sshd_config");
@@ -78,13 +83,13 @@ internal sealed class SshServer : IDisposable
     }
 
     /// <summary>The sftp block of a partner profile for this server, with a schedule and extras as given.</summary>
-    public string ProfileBlock(string schedule, string? fingerprint = null, string extra = "") => $$"""
+    public string ProfileBlock(string schedule, string? fingerprint = null, string extra = "", string? key = null, string? keyPassword = null) => $$"""
           sftp:
             host: 127.0.0.1
             port: {{Port}}
             user: {{User}}
             hostKeyFingerprint: {{fingerprint ?? HostKeyFingerprint}}
-            privateKey: { file: {{ClientKey}} }
+            privateKey: { file: {{key ?? ClientKey}}{{(keyPassword is null ? "" : $", password: {keyPassword}")}} }
             inboundFolder: {{PartnerOutbox}}
             outboundFolder: {{PartnerInbox}}
             fileMask: "*.edi"
