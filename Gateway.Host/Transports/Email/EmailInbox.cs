@@ -2,7 +2,6 @@ using Gateway.Edi;
 using Gateway.Host.Configuration;
 using Gateway.Host.Intake;
 using Gateway.Host.Pipeline;
-using Gateway.Host.Transports.Sftp;
 using Gateway.Partners.Loading;
 using MailKit;
 using MailKit.Net.Imap;
@@ -109,10 +108,10 @@ internal sealed partial class EmailInbox(ProfileReloader profiles, DurableIntake
         var parts = EdiParts(message);
         if (partner is null || parts.Count == 0)
         {
-            LogQuarantined(SftpInbox.SafeName(sender), SftpInbox.SafeName(message.Subject ?? ""), partner is null ? "the sender is not allowed by any partner profile" : "it holds no EDI");
+            LogQuarantined(RemoteNames.Safe(sender), RemoteNames.Safe(message.Subject ?? ""), partner is null ? "the sender is not allowed by any partner profile" : "it holds no EDI");
             return 0;
         }
-        var requests = parts.Select((part, i) => new IntakeRequest("email", partner.Id, SftpInbox.SafeName(part.Name), $"{source}:{i}", part.Content)).ToList();
+        var requests = parts.Select((part, i) => new IntakeRequest("email", partner.Id, RemoteNames.Safe(part.Name), $"{source}:{i}", part.Content)).ToList();
         var ids = intake.AcceptAll(requests);
         LogTaken(ids.Count, partner.Id, ids);
         return ids.Count;

@@ -1,4 +1,5 @@
 using Gateway.Host.Configuration;
+using Gateway.Host.Outbound;
 using Gateway.Host.Tracking;
 using Gateway.Partners.Loading;
 using MailKit.Net.Smtp;
@@ -14,9 +15,6 @@ namespace Gateway.Host.Transports.Email;
 /// </summary>
 internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader profiles, GatewaySettings settings, TimeProvider time, ILogger<EmailOutbox> log)
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromHours(1);
-
     public async Task SendDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -93,10 +91,7 @@ internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader 
     {
         foreach (var item in items)
         {
-            item.Attempts++;
-            item.LastError = reason;
-            var delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks * (1L << Math.Min(item.Attempts - 1, 16))));
-            item.NextAttemptAt = time.GetUtcNow() + delay;
+            var delay = OutboundBackoff.Fail(item, reason, time);
             store.Save(item);
             LogRetrying(item.Kind, item.PartnerId, reason, delay);
         }

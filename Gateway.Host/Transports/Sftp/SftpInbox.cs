@@ -110,13 +110,13 @@ internal sealed partial class SftpInbox(ProfileReloader profiles, DurableIntake 
         {
             if (file.Length > MaxFileBytes)
             {
-                LogTooLarge(SafeName(file.Name), file.Length);
+                LogTooLarge(RemoteNames.Safe(file.Name), file.Length);
                 continue;
             }
             using var content = new MemoryStream();
             await client.DownloadFileAsync(file.FullName, content, cancellationToken);
             string sourceKey = $"sftp:{sftp.Host}:{sftp.Port}:{file.FullName}:{file.Length}:{file.LastWriteTimeUtc.Ticks}";
-            taken.Add((file, new IntakeRequest("sftp", partner.Id, SafeName(file.Name), sourceKey, content.ToArray())));
+            taken.Add((file, new IntakeRequest("sftp", partner.Id, RemoteNames.Safe(file.Name), sourceKey, content.ToArray())));
         }
         if (taken.Count == 0)
         {
@@ -168,13 +168,6 @@ internal sealed partial class SftpInbox(ProfileReloader profiles, DurableIntake 
 
     private static Regex MaskPattern(string mask) =>
         new("^" + Regex.Escape(mask).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
-    /// <summary>A remote name as it may be shown and stored as data: control characters replaced, length bounded.</summary>
-    public static string SafeName(string name)
-    {
-        string clean = new([.. name.Select(c => char.IsControl(c) ? '?' : c)]);
-        return clean.Length > 200 ? clean[..200] : clean;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Took {File} from the partner's SFTP server as {TrackingId}")]
     private partial void LogTaken(string file, string trackingId);

@@ -1,4 +1,5 @@
 using Gateway.Host.Configuration;
+using Gateway.Host.Outbound;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
 using Gateway.Partners.Loading;
@@ -14,9 +15,6 @@ namespace Gateway.Host.Transports.Sftp;
 /// </summary>
 internal sealed partial class SftpOutbox(ITrackingStore store, ProfileReloader profiles, GatewaySettings settings, TimeProvider time, ILogger<SftpOutbox> log)
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromHours(1);
-
     /// <summary>Sends the queued SFTP documents whose time has come, one session per partner.</summary>
     public async Task SendDueAsync(CancellationToken cancellationToken)
     {
@@ -85,10 +83,7 @@ internal sealed partial class SftpOutbox(ITrackingStore store, ProfileReloader p
     {
         foreach (var item in items)
         {
-            item.Attempts++;
-            item.LastError = reason;
-            var delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks * (1L << Math.Min(item.Attempts - 1, 16))));
-            item.NextAttemptAt = time.GetUtcNow() + delay;
+            var delay = OutboundBackoff.Fail(item, reason, time);
             store.Save(item);
             LogRetrying(item.Kind, item.PartnerId, reason, delay);
         }
