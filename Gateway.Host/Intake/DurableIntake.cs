@@ -27,6 +27,7 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
         ArgumentNullException.ThrowIfNull(requests);
         var ids = new string[requests.Count];
         var fresh = new List<ReceiptRecord>();
+        var quarantined = new List<DocumentRecord>();
         var contents = new List<byte[]>();
         lock (_gate)
         {
@@ -57,6 +58,10 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
                     Stage = ReceiptStage.Received,
                 };
                 receipt.Timeline.Add(new TimelineEvent { At = now, Step = "Received", Message = $"{request.Content.Length:N0} bytes over {request.Transport} as '{request.OriginalName}', archived" });
+                if (request.QuarantineReason is { } reason)
+                {
+                    quarantined.Add(Quarantine(receipt, reason, now));
+                }
                 batch.Add(sourceKey, receipt.Id);
                 fresh.Add(receipt);
                 contents.Add(request.Content);
@@ -67,10 +72,17 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
             Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => folders[i] = archive.Write(fresh[i], contents[i]));
             DurableFile.FlushDirectories(folders);
             CrashPoints.Reach("after-archive");
-            store.SaveAll(fresh);
+            if (quarantined.Count > 0)
+            {
+                store.SaveAll(quarantined, fresh);
+            }
+            else
+            {
+                store.SaveAll(fresh);
+            }
             CrashPoints.Reach("after-receipt-record");
         }
-        foreach (var receipt in fresh)
+        foreach (var receipt in fresh.Where(r => r.Stage == ReceiptStage.Received))
         {
             queue.Enqueue(receipt.Id);
             LogReceived(receipt.Id, receipt.TransportPartnerId ?? "(shared inbox)", receipt.Transport, receipt.Bytes);
@@ -98,6 +110,26 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
             queue.Enqueue(receipt.Id);
         }
         return (rebuilt.Count, unfinished.Count);
+    }
+
+    // What a transport refused is kept and findable (track list --status Quarantined), never parsed or forwarded.
+    private static DocumentRecord Quarantine(ReceiptRecord receipt, string reason, DateTimeOffset now)
+    {
+        receipt.Stage = ReceiptStage.Done;
+        receipt.Error = $"quarantined: {reason}";
+        receipt.Timeline.Add(new TimelineEvent { At = now, Step = "Quarantined", Message = reason });
+        var document = new DocumentRecord
+        {
+            Id = receipt.Id + "-0-0",
+            ReceiptId = receipt.Id,
+            Standard = "",
+            Type = receipt.Transport,
+            ReceivedAt = now,
+            Status = DocumentStatus.Quarantined,
+            Issues = [reason],
+        };
+        document.Timeline.Add(new TimelineEvent { At = now, Step = "Quarantined", Message = $"{reason}; the original is archived as {receipt.Id} (gateway track show {receipt.Id})" });
+        return document;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Received {TrackingId} from {PartnerId} over {Transport} ({Bytes} bytes)")]

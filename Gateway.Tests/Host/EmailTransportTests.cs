@@ -228,9 +228,14 @@ public sealed class EmailTransportTests
 
         Assert.That(await PollAsync(), Is.Zero);
         await Task.Delay(300);
+        var tracked = _gateway.Store.QueryDocuments(new DocumentQuery());
         Assert.Multiple(async () =>
         {
-            Assert.That(_gateway.Store.QueryDocuments(new DocumentQuery()), Is.Empty);
+            Assert.That(tracked.Select(d => d.Status), Is.EqualTo(new[] { DocumentStatus.Quarantined }), "tracked, not processed");
+            Assert.That(tracked.Single().Issues.Single(), Does.Contain(MailServer.Stranger));
+            Assert.That(_gateway.Store.FindReceipt(tracked.Single().ReceiptId)!.Error, Does.StartWith("quarantined"));
+            Assert.That(_gateway.Erp.Calls, Is.Empty);
+            Assert.That(_gateway.Store.OutboundFor(tracked.Single().ReceiptId), Is.Empty, "no acknowledgment to a stranger");
             Assert.That(await MailboxAsync(MailServer.Gateway, "Quarantine"), Has.Count.EqualTo(1));
             Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Is.Empty);
         });

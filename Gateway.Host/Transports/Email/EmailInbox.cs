@@ -16,7 +16,7 @@ namespace Gateway.Host.Transports.Email;
 /// Reads partners' mail from the gateway's mailbox. Mail from an address a partner profile allows gives its EDI
 /// attachments (application/edi-x12, application/edifact, application/edi-consent, or .edi/.x12/.txt files), or an
 /// EDI body, to durable intake; only then does the message move to the processed folder (IMAP) or get deleted (POP3).
-/// Mail from anyone else, or without EDI, moves to the quarantine folder and is logged. A crash between intake and the
+/// Mail from anyone else, or without EDI, is archived and tracked as quarantined, and moves to the quarantine folder. A crash between intake and the
 /// move reads the message again, and intake recognises each part (mailbox, message id, part): nothing twice.
 /// </summary>
 internal sealed partial class EmailInbox(ProfileReloader profiles, DurableIntake intake, GatewaySettings settings, ILogger<EmailInbox> log) : IDisposable
@@ -108,7 +108,12 @@ internal sealed partial class EmailInbox(ProfileReloader profiles, DurableIntake
         var parts = EdiParts(message);
         if (partner is null || parts.Count == 0)
         {
-            LogQuarantined(RemoteNames.Safe(sender), RemoteNames.Safe(message.Subject ?? ""), partner is null ? "the sender is not allowed by any partner profile" : "it holds no EDI");
+            // Kept whole (the raw message) and tracked as quarantined, so support can see it and nothing is lost.
+            string reason = partner is null ? $"mail from {RemoteNames.Safe(sender)}, an address no partner profile allows" : $"mail from {partner.Id} without EDI";
+            using var raw = new MemoryStream();
+            message.WriteTo(raw);
+            string id = intake.Accept(new IntakeRequest("email", partner?.Id, RemoteNames.Safe(message.Subject ?? "(no subject)") + ".eml", $"{source}:message", raw.ToArray(), reason));
+            LogQuarantined(RemoteNames.Safe(sender), RemoteNames.Safe(message.Subject ?? ""), reason, id);
             return 0;
         }
         var requests = parts.Select((part, i) => new IntakeRequest("email", partner.Id, RemoteNames.Safe(part.Name), $"{source}:{i}", part.Content)).ToList();
@@ -158,8 +163,8 @@ internal sealed partial class EmailInbox(ProfileReloader profiles, DurableIntake
     [LoggerMessage(Level = LogLevel.Information, Message = "Took {Count} EDI file(s) from {PartnerId}'s mail as {TrackingIds}")]
     private partial void LogTaken(int count, string partnerId, IReadOnlyList<string> trackingIds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail from {Sender} ('{Subject}') quarantined: {Reason}")]
-    private partial void LogQuarantined(string sender, string subject, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail from {Sender} ('{Subject}') quarantined as {TrackingId}: {Reason}")]
+    private partial void LogQuarantined(string sender, string subject, string reason, string trackingId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Host} could not be read ({Kind}: {Reason}); the next poll tries again")]
     private partial void LogPollFailed(string host, string kind, string reason);
