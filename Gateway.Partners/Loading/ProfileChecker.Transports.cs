@@ -23,9 +23,33 @@ internal sealed partial class ProfileChecker
         {
             CheckSftp(sftp, "transports.sftp");
         }
-        if (transports.Email is { AllowedSenders.Count: 0 })
+        if (transports.Email is { } email)
         {
-            errors.AddAt("transports.email.allowedSenders", "empty: list the addresses the partner sends from");
+            CheckEmail(email, "transports.email");
+        }
+    }
+
+    private void CheckEmail(EmailSettings email, string path)
+    {
+        if (email.AllowedSenders.Count == 0)
+        {
+            errors.AddAt($"{path}.allowedSenders", "empty: list the addresses the partner sends from");
+        }
+        if (email.PartnerCertificate is { } partner)
+        {
+            CheckCertificate(partner, $"{path}.partnerCertificate");
+        }
+        else if (email.RequireSignature || email.Encrypt)
+        {
+            errors.AddAt($"{path}.partnerCertificate", $"missing: {(email.RequireSignature ? "requireSignature" : "encrypt")} needs the partner's certificate (.cer)");
+        }
+        if (email.OurCertificate is { } ours)
+        {
+            CheckKeyPair(ours, $"{path}.ourCertificate");
+        }
+        else if (email.Sign)
+        {
+            errors.AddAt($"{path}.ourCertificate", "missing: sign needs our certificate with its private key (.pfx) and a password reference");
         }
     }
 

@@ -120,17 +120,7 @@ public class ProfileSamplesTests
         return ProfileLoader.LoadText(Path.Combine(_directory, "dated.yaml"), As2Profile, options);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Gateway.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException($"no folder above {TestContext.CurrentContext.TestDirectory} holds Gateway.sln");
-    }
+    private static string RepositoryRoot() => Gateway.Tests.Support.Corpus.RepositoryRoot();
 
     private static string Describe(LoadedProfile loaded) =>
         loaded.Problems.Count == 0 ? "(no problems)" : string.Join("\n", loaded.Problems.Select(p => p.ToString()));

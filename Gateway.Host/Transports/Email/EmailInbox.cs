@@ -100,50 +100,65 @@ internal sealed partial class EmailInbox(ProfileReloader profiles, DurableIntake
         return taken;
     }
 
-    // The message's EDI parts into durable intake; 0 when it is quarantined (unknown sender, or no EDI).
+    // The message's EDI parts into durable intake; 0 when it is quarantined (unknown sender, no EDI, or S/MIME refused).
     private int Take(MimeMessage message, string source)
     {
         string sender = message.From.Mailboxes.FirstOrDefault()?.Address ?? "";
         var partner = profiles.Current.FindByEmailSender(sender);
-        var parts = EdiParts(message);
-        if (partner is null || parts.Count == 0)
+        string? refused = partner is null ? $"mail from {RemoteNames.Safe(sender)}, an address no partner profile allows" : null;
+        var parts = new List<(string Name, byte[] Content)>();
+        if (partner is not null)
+        {
+            var (content, problem) = SecureMail.Open(message, partner, partner.Transports.Email!, settings.PartnerProfiles);
+            parts = content is null ? [] : EdiParts(content);
+            refused = problem is not null ? $"mail from {partner.Id}: {problem}" : parts.Count == 0 ? $"mail from {partner.Id} without EDI" : null;
+        }
+        if (refused is not null)
         {
             // Kept whole (the raw message) and tracked as quarantined, so support can see it and nothing is lost.
-            string reason = partner is null ? $"mail from {RemoteNames.Safe(sender)}, an address no partner profile allows" : $"mail from {partner.Id} without EDI";
             using var raw = new MemoryStream();
             message.WriteTo(raw);
-            string id = intake.Accept(new IntakeRequest("email", partner?.Id, RemoteNames.Safe(message.Subject ?? "(no subject)") + ".eml", $"{source}:message", raw.ToArray(), reason));
-            LogQuarantined(RemoteNames.Safe(sender), RemoteNames.Safe(message.Subject ?? ""), reason, id);
+            string id = intake.Accept(new IntakeRequest("email", partner?.Id, RemoteNames.Safe(message.Subject ?? "(no subject)") + ".eml", $"{source}:message", raw.ToArray(), refused));
+            LogQuarantined(RemoteNames.Safe(sender), RemoteNames.Safe(message.Subject ?? ""), refused, id);
             return 0;
         }
-        var requests = parts.Select((part, i) => new IntakeRequest("email", partner.Id, RemoteNames.Safe(part.Name), $"{source}:{i}", part.Content)).ToList();
+        var requests = parts.Select((part, i) => new IntakeRequest("email", partner!.Id, RemoteNames.Safe(part.Name), $"{source}:{i}", part.Content)).ToList();
         var ids = intake.AcceptAll(requests);
-        LogTaken(ids.Count, partner.Id, ids);
+        LogTaken(ids.Count, partner!.Id, ids);
         return ids.Count;
     }
 
-    private static List<(string Name, byte[] Content)> EdiParts(MimeMessage message)
+    private static List<(string Name, byte[] Content)> EdiParts(MimeEntity content)
     {
         var parts = new List<(string, byte[])>();
-        foreach (var part in message.BodyParts.OfType<MimePart>())
+        var all = Parts(content).ToList();
+        foreach (var part in all)
         {
             string? name = part.FileName;
             bool edi = EdiTypes.Contains(part.ContentType.MimeType, StringComparer.OrdinalIgnoreCase)
                 || (name is not null && EdiExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase));
             if (edi && part.Content is not null)
             {
-                using var content = new MemoryStream();
-                part.Content.DecodeTo(content);
-                parts.Add((name ?? $"part-{parts.Count + 1}.edi", content.ToArray()));
+                using var bytes = new MemoryStream();
+                part.Content.DecodeTo(bytes);
+                parts.Add((name ?? $"part-{parts.Count + 1}.edi", bytes.ToArray()));
             }
         }
-        if (parts.Count == 0 && message.TextBody is { Length: > 0 } body && EdiSyntaxDetector.Detect(System.Text.Encoding.UTF8.GetBytes(body.TrimStart())) != EdiSyntax.Unknown)
+        if (parts.Count == 0 && all.OfType<TextPart>().FirstOrDefault(t => t.IsPlain && !t.IsAttachment)?.Text is { Length: > 0 } body
+            && EdiSyntaxDetector.Detect(System.Text.Encoding.UTF8.GetBytes(body.TrimStart())) != EdiSyntax.Unknown)
         {
             // Some small partners paste the interchange into the mail body.
             parts.Add(("body.edi", System.Text.Encoding.UTF8.GetBytes(body.TrimStart())));
         }
         return parts;
     }
+
+    private static IEnumerable<MimePart> Parts(MimeEntity entity) => entity switch
+    {
+        Multipart multipart => multipart.SelectMany(Parts),
+        MimePart part => [part],
+        _ => [],
+    };
 
     public void Dispose() => _one.Dispose();
 

@@ -40,15 +40,18 @@ internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader 
         }
         foreach (var item in due)
         {
-            string? address = profiles.Current.Find(item.PartnerId)?.Transports.Email?.OutboundAddress;
-            if (address is null)
+            var email = profiles.Current.Find(item.PartnerId)?.Transports.Email;
+            string? address = email?.OutboundAddress;
+            if (email is null || address is null)
             {
                 Fail([item], $"{item.PartnerId} has no transports.email.outboundAddress in its profile; add it, the document stays queued");
                 continue;
             }
             try
             {
-                await client.SendAsync(Message(item, address), cancellationToken);
+                var message = Message(item, address);
+                message.Body = SecureMail.Protect(message.Body!, email, settings.PartnerProfiles);
+                await client.SendAsync(message, cancellationToken);
                 item.Status = "Sent";
                 item.SentAt = time.GetUtcNow();
                 item.Attempts++;
@@ -56,7 +59,7 @@ internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader 
                 store.Save(item);
                 LogSent(item.Kind, item.ControlNumber, item.PartnerId, address);
             }
-            catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or SmtpCommandException)
+            catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or SmtpCommandException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
             {
                 Fail([item], $"{exception.GetType().Name}: {exception.Message}");
             }
