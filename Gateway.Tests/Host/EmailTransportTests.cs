@@ -220,6 +220,50 @@ public sealed class EmailTransportTests
         });
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Outbound_mail_goes_over_STARTTLS_with_SMTP_AUTH(bool rightPassword)
+    {
+        await _gateway.DisposeAsync();
+        _gateway = new TestGateway();
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "partner.yaml"), _profile);
+        string submitVariable = _passwordVariable + "_SUBMIT";
+        Environment.SetEnvironmentVariable(submitVariable, rightPassword ? MailServer.Password : "not-the-password");
+        _gateway.ExtraArguments.AddRange(_arguments.Select(a => a
+            .Replace($"Outgoing:Port={_mail.Smtp}", $"Outgoing:Port={_mail.Submission}", StringComparison.Ordinal)
+            .Replace("Outgoing:Security=none", "Outgoing:Security=starttls", StringComparison.Ordinal)));
+        _gateway.ExtraArguments.AddRange(
+        [
+            $"--Gateway:Email:Outgoing:CertificateSha256={_mail.CertificateSha256}",
+            $"--Gateway:Email:Outgoing:User={MailServer.Gateway}",
+            $"--Gateway:Email:Outgoing:Password=env:{submitVariable}",
+        ]);
+        try
+        {
+            await _gateway.StartAsync();
+            await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", rightPassword ? 98 : 99)));
+            await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+            await PollAsync();
+            await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery()).Any(d => _gateway.Store.OutboundFor(d.ReceiptId).Any(o => o.Status == "Sent" || o.LastError is not null)), "sent or failed");
+            var sent = _gateway.Store.OutboundFor(_gateway.Store.QueryDocuments(new DocumentQuery()).Single().ReceiptId).Single();
+            if (rightPassword)
+            {
+                await WaitForMailAsync(MailServer.Partner, "INBOX", 1);
+                Assert.That(sent.Status, Is.EqualTo("Sent"));
+            }
+            else
+            {
+                Assert.That(sent.Status, Is.EqualTo("Queued"), "kept for a retry once the password is fixed");
+                Assert.That(sent.LastError, Does.Contain("Authentication"));
+                Assert.That(sent.LastError, Does.Not.Contain("not-the-password"), "a secret never reaches the record");
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(submitVariable, null);
+        }
+    }
+
     [Test]
     public async Task Mail_from_a_stranger_is_quarantined_and_nothing_is_processed()
     {

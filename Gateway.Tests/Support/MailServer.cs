@@ -36,6 +36,9 @@ internal sealed class MailServer : IDisposable
 
     private int Lmtp { get; } = LoopbackBackend.FreePort();
 
+    /// <summary>SMTP submission: STARTTLS required (the same self-signed certificate), then SMTP AUTH with a mailbox's password.</summary>
+    public int Submission { get; } = LoopbackBackend.FreePort();
+
     private string Postfix => Path.Combine(Root, "postfix");
 
     public static MailServer Start()
@@ -110,6 +113,11 @@ internal sealed class MailServer : IDisposable
                 port = 0
               }
             }
+            service auth {
+              unix_listener {{root}}/run/auth-postfix {
+                mode = 0666
+              }
+            }
             service lmtp {
               inet_listener lmtp {
                 address = 127.0.0.1
@@ -148,6 +156,11 @@ internal sealed class MailServer : IDisposable
             virtual_transport = lmtp:inet:127.0.0.1:{Lmtp}
             default_transport = error:this test server delivers nowhere else
             biff = no
+            smtpd_tls_cert_file = {Root}/cert.pem
+            smtpd_tls_key_file = {Root}/key.pem
+            smtpd_tls_security_level = may
+            smtpd_sasl_type = dovecot
+            smtpd_sasl_path = {Root}/run/auth-postfix
             """);
         // Debian's master.cf with the SMTP listener on our port and no service chrooted (the queue is a plain folder).
         var master = File.ReadAllLines("/etc/postfix/master.cf").Select(line =>
@@ -164,9 +177,11 @@ internal sealed class MailServer : IDisposable
             fields[4] = "n";
             return string.Join(' ', fields);
         });
-        File.WriteAllLines(Path.Combine(etc, "master.cf"), master);
+        File.WriteAllLines(Path.Combine(etc, "master.cf"), master.Append(
+            $"127.0.0.1:{Submission} inet n - n - - smtpd -o smtpd_tls_security_level=encrypt -o smtpd_sasl_auth_enable=yes -o smtpd_tls_auth_only=yes -o smtpd_client_restrictions=permit_sasl_authenticated,reject"));
         _processes.Add(Process.Start(new ProcessStartInfo("/usr/sbin/postfix", ["-c", etc, "start-fg"]) { RedirectStandardOutput = true, RedirectStandardError = true })!);
         WaitFor(Smtp, "postfix smtpd");
+        WaitFor(Submission, "postfix submission");
     }
 
     private void WaitFor(int port, string what)
