@@ -31,7 +31,7 @@ public sealed class SftpTransportTests
         _ssh.Dispose();
     }
 
-    private void AddPartner(string schedule = Never, string? fingerprint = null, string extra = "", string? key = null, string? keyPassword = null) =>
+    private void AddPartner(string schedule = Never, string? fingerprint = null, string extra = "", string? key = null, string? keyPassword = null, string? password = null) =>
         File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "globex.yaml"), $"""
             id: globex
             name: Globex
@@ -43,7 +43,7 @@ public sealed class SftpTransportTests
             agreements:
               - {"{"} standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp {"}"}
             transports:
-            {_ssh.ProfileBlock(schedule, fingerprint, extra, key, keyPassword)}
+            {_ssh.ProfileBlock(schedule, fingerprint, extra, key, keyPassword, password)}
             """);
 
     private void PartnerDrops(string name, int controlNumber) =>
@@ -105,6 +105,26 @@ public sealed class SftpTransportTests
             await _gateway.StartAsync();
             PartnerDrops("a.edi", 61);
             Assert.That(await PollAsync(), Is.EqualTo(1));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Test]
+    public async Task A_password_from_its_reference_logs_in()
+    {
+        SshServer.EnsurePasswordUser();
+        string variable = $"GATEWAY_TEST_SFTP_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, SshServer.Password);
+        try
+        {
+            AddPartner(password: $"env:{variable}");
+            await _gateway.StartAsync();
+            PartnerDrops("a.edi", 71);
+            Assert.That(await PollAsync(), Is.EqualTo(1));
+            Assert.That(Remote(), Is.Empty);
         }
         finally
         {

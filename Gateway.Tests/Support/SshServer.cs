@@ -30,6 +30,11 @@ internal sealed class SshServer : IDisposable
 
     public static string User => Environment.UserName;
 
+    /// <summary>A system user that logs in with <see cref="Password"/> (created for the tests when sshd runs as root, kept for the next run).</summary>
+    public const string PasswordUser = "gwsftptest";
+
+    public const string Password = "sftp-test-password";
+
     /// <summary>The passphrase of the ECDSA and RSA client keys.</summary>
     public const string KeyPassphrase = "correct horse battery";
 
@@ -51,6 +56,15 @@ internal sealed class SshServer : IDisposable
         string root = Directory.CreateTempSubdirectory("gateway-sshd-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "edi", "out"));
         Directory.CreateDirectory(Path.Combine(root, "edi", "in"));
+        if (!OperatingSystem.IsWindows())
+        {
+            // The password user reaches the folders too.
+            var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            File.SetUnixFileMode(root, open);
+            File.SetUnixFileMode(Path.Combine(root, "edi"), open);
+            File.SetUnixFileMode(Path.Combine(root, "edi", "out"), open | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+            File.SetUnixFileMode(Path.Combine(root, "edi", "in"), open | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+        }
         Directory.CreateDirectory("/run/sshd");
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(root, "host_ed25519"));
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(root, "client_ed25519"));
@@ -73,6 +87,8 @@ internal sealed class SshServer : IDisposable
             StrictModes no
             Subsystem sftp internal-sftp
             LogLevel ERROR
+            Match User {PasswordUser}
+                PasswordAuthentication yes
             """);
         var process = Process.Start(new ProcessStartInfo(Sshd, ["-D", "-e", "-f", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         process.ErrorDataReceived += (_, _) => { };
@@ -82,14 +98,32 @@ internal sealed class SshServer : IDisposable
         return server;
     }
 
+    /// <summary>Makes sure <see cref="PasswordUser"/> exists with <see cref="Password"/> (needs root, as sshd does to check passwords).</summary>
+    public static void EnsurePasswordUser()
+    {
+        using (var check = Process.Start(new ProcessStartInfo("id", [PasswordUser]) { RedirectStandardOutput = true, RedirectStandardError = true })!)
+        {
+            check.WaitForExit();
+            if (check.ExitCode != 0)
+            {
+                Run("useradd", "--no-create-home", "--shell", "/bin/sh", PasswordUser);
+            }
+        }
+        using var chpasswd = Process.Start(new ProcessStartInfo("chpasswd") { RedirectStandardInput = true, RedirectStandardError = true })!;
+        chpasswd.StandardInput.WriteLine($"{PasswordUser}:{Password}");
+        chpasswd.StandardInput.Close();
+        chpasswd.WaitForExit();
+        Assert.That(chpasswd.ExitCode, Is.Zero, chpasswd.StandardError.ReadToEnd());
+    }
+
     /// <summary>The sftp block of a partner profile for this server, with a schedule and extras as given.</summary>
-    public string ProfileBlock(string schedule, string? fingerprint = null, string extra = "", string? key = null, string? keyPassword = null) => $$"""
+    public string ProfileBlock(string schedule, string? fingerprint = null, string extra = "", string? key = null, string? keyPassword = null, string? password = null) => $$"""
           sftp:
             host: 127.0.0.1
             port: {{Port}}
-            user: {{User}}
+            user: {{(password is null ? User : PasswordUser)}}
             hostKeyFingerprint: {{fingerprint ?? HostKeyFingerprint}}
-            privateKey: { file: {{key ?? ClientKey}}{{(keyPassword is null ? "" : $", password: {keyPassword}")}} }
+            {{(password is null ? $"privateKey: {{ file: {key ?? ClientKey}{(keyPassword is null ? "" : $", password: {keyPassword}")} }}" : $"password: {password}")}}
             inboundFolder: {{PartnerOutbox}}
             outboundFolder: {{PartnerInbox}}
             fileMask: "*.edi"
