@@ -65,16 +65,24 @@ internal static class DocumentJson
         var obj = new JsonObject();
         string tag = segment.Tag;
         EdiDelimiters d = segment.Delimiters;
+        string[] names = ElementNames(tag);
         for (int i = 1; i <= segment.ElementCount; i++)
         {
             if (!segment.Has(i))
             {
                 continue;
             }
-            string name = $"{tag}{i:00}";
+            string name = i < names.Length ? names[i] : $"{tag}{i:00}";
+            ReadOnlySpan<byte> raw = segment.GetSpan(i);
+            // Most elements are one plain value: no repetition, component or release character to split on.
+            if (raw.IndexOfAny(d.Repetition ?? d.Element, d.Component, d.Release ?? d.Element) < 0)
+            {
+                obj[name] = JsonValue.Create(segment.DecodePart(raw));
+                continue;
+            }
             // Split the raw bytes, honouring the release character, and unescape each part only then.
             var values = new List<JsonNode>();
-            var repetitions = new EdiComponentReader(segment.GetSpan(i), d.Repetition ?? d.Element, d.Release);
+            var repetitions = new EdiComponentReader(raw, d.Repetition ?? d.Element, d.Release);
             while (repetitions.Read())
             {
                 values.Add(Value(segment, repetitions.ValueSpan, name));
@@ -83,6 +91,15 @@ internal static class DocumentJson
         }
         return obj;
     }
+
+    // BEG01, BEG02, … per tag, made once: the JSON form names every element of every segment. Bounded, because
+    // tags come from input: past the standards' few hundred, names are made on the fly.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Names = new(StringComparer.Ordinal);
+
+    private static string[] ElementNames(string tag) =>
+        Names.TryGetValue(tag, out var names) ? names
+        : Names.Count < 1024 ? Names.GetOrAdd(tag, t => [.. Enumerable.Range(0, 100).Select(i => $"{t}{i:00}")])
+        : [];
 
     private static JsonNode Value(Segment segment, ReadOnlySpan<byte> value, string name)
     {
