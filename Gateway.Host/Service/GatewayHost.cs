@@ -89,6 +89,7 @@ internal static class GatewayHost
         services.AddHostedService(sp => sp.GetRequiredService<OutboundSender>());
         services.AddHostedService(sp => sp.GetRequiredService<FolderInbox>());
         services.AddHostedService<OutboundEventFolder>();
+        services.AddHostedService<SftpPollsService>();
         services.AddQuartz(quartz =>
         {
             // Quartz keeps schedulers in a process-wide registry by name: one per host (tests run several).

@@ -20,7 +20,7 @@ namespace Gateway.Host.Transports.Sftp;
 /// between the two finds the file again at the next poll, and intake recognises it (server, path, size, time, hash):
 /// one document, not two. Remote names are data: the archive's names are generated.
 /// </summary>
-internal sealed partial class SftpInbox(ProfileReloader profiles, DurableIntake intake, GatewaySettings settings, TimeProvider time, ILogger<SftpInbox> log)
+internal sealed partial class SftpInbox(ProfileReloader profiles, DurableIntake intake, GatewaySettings settings, TimeProvider time, ILogger<SftpInbox> log) : IDisposable
 {
     /// <summary>How long a file's size and time must stay unchanged to count as completely written.</summary>
     public static readonly TimeSpan StableFor = TimeSpan.FromSeconds(1);
@@ -30,10 +30,15 @@ internal sealed partial class SftpInbox(ProfileReloader profiles, DurableIntake 
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextDue = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Starts a poll of every partner whose schedule has come and whose last poll has finished.</summary>
     public void StartDuePolls(CancellationToken cancellationToken)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
         var now = time.GetUtcNow();
         foreach (var partner in profiles.Current.Partners.Where(p => p.Transports.Sftp?.InboundFolder is not null))
         {
@@ -48,7 +53,12 @@ internal sealed partial class SftpInbox(ProfileReloader profiles, DurableIntake 
             {
                 try
                 {
-                    await PollAsync(partner, cancellationToken);
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+                    await PollAsync(partner, linked.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Shutting down: what was not yet taken stays on the server for the next start.
                 }
                 finally
                 {
@@ -58,8 +68,13 @@ internal sealed partial class SftpInbox(ProfileReloader profiles, DurableIntake 
         }
     }
 
+    /// <summary>Starts no more polls and asks those in flight to stop between files.</summary>
+    public void Stop() => _stopping.Cancel();
+
     /// <summary>Waits for the polls in flight (at shutdown).</summary>
     public Task DrainAsync() => Task.WhenAll(_running.Values);
+
+    public void Dispose() => _stopping.Dispose();
 
     /// <summary>One poll of one partner's inbound folder; problems are logged, never thrown (the next poll tries again).</summary>
     public async Task<int> PollAsync(PartnerProfile partner, CancellationToken cancellationToken)
