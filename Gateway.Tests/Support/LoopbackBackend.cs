@@ -105,6 +105,21 @@ internal sealed class LoopbackBackend : IDisposable
         }
     }
 
+    /// <summary>Several free ports, all different (held open together while they are picked).</summary>
+    public static int[] FreePorts(int count)
+    {
+        var sockets = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            sockets.ForEach(s => s.Start());
+            return [.. sockets.Select(s => ((IPEndPoint)s.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            sockets.ForEach(s => s.Stop());
+        }
+    }
+
     public static int FreePort()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);

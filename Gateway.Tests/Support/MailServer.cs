@@ -18,26 +18,29 @@ internal sealed class MailServer : IDisposable
 
     private readonly List<Process> _processes = [];
 
+    // Picked together so no two services get the same port.
+    private readonly int[] _ports = LoopbackBackend.FreePorts(6);
+
     private MailServer(string root) => Root = root;
 
     public string Root { get; }
 
-    public int Smtp { get; } = LoopbackBackend.FreePort();
+    public int Smtp => _ports[0];
 
-    public int Imap { get; } = LoopbackBackend.FreePort();
+    public int Imap => _ports[1];
 
-    public int Pop3 { get; } = LoopbackBackend.FreePort();
+    public int Pop3 => _ports[2];
 
     /// <summary>IMAP over TLS from the first byte, with a self-signed certificate.</summary>
-    public int Imaps { get; } = LoopbackBackend.FreePort();
+    public int Imaps => _ports[3];
 
     /// <summary>The SHA-256 fingerprint of that certificate, as openssl prints it (AA:BB:…).</summary>
     public string CertificateSha256 { get; private set; } = "";
 
-    private int Lmtp { get; } = LoopbackBackend.FreePort();
+    private int Lmtp => _ports[4];
 
     /// <summary>SMTP submission: STARTTLS required (the same self-signed certificate), then SMTP AUTH with a mailbox's password.</summary>
-    public int Submission { get; } = LoopbackBackend.FreePort();
+    public int Submission => _ports[5];
 
     private string Postfix => Path.Combine(Root, "postfix");
 
