@@ -26,6 +26,8 @@ public static class EdifactDocumentJson
                 ["receiver"] = new JsonObject { ["qualifier"] = interchange.RecipientQualifier, ["id"] = interchange.RecipientId },
                 ["controlNumber"] = interchange.ControlReference,
                 ["usage"] = interchange.IsTest ? "T" : "P",
+                ["date"] = interchange.Date,
+                ["time"] = interchange.Time,
             },
         };
         DocumentJson.Add(root, message.Segments, (schemas ?? EdifactSchemaSet.Standard).Find(message.Directory, message.Type), id => id);

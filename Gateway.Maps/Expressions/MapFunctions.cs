@@ -71,12 +71,12 @@ internal static class MapFunctions
         }
     }
 
-    /// <summary><c>format_date(value, 'yyyy-MM-dd')</c>: reads CCYYMMDD, YYMMDD, CCYYMMDDHHMM, YYYY-MM-DD or an ISO date-time; null stays null.</summary>
+    /// <summary><c>format_date(value, 'yyyy-MM-dd')</c>: reads CCYYMMDD, YYMMDD, CCYYMMDDHHMM, YYMMDDHHMM, YYYY-MM-DD or an ISO date-time; null stays null.</summary>
     private sealed class FormatDateFunction() : JmesPathFunction("format_date", 2)
     {
         private static readonly string[] Formats =
         [
-            "yyyyMMdd", "yyMMdd", "yyyyMMddHHmm", "yyyyMMddHHmmss", "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss",
+            "yyyyMMdd", "yyMMdd", "yyyyMMddHHmm", "yyMMddHHmm", "yyyyMMddHHmmss", "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss",
             "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "HHmm", "HHmmss", "HH:mm", "HH:mm:ss",
         ];
 

@@ -23,7 +23,7 @@ public static class MapLoader
     {
         "standard", "version", "type", "controlNumber", "interchange", "group", "sender", "receiver", "qualifier", "id", "usage",
         "functionalId", "senderCode", "receiverCode", "source", "trackingId", "partnerId", "documentType", "interchangeControlNumber",
-        "groupControlNumber", "index", "value",
+        "groupControlNumber", "index", "value", "date", "time",
     };
 
     /// <summary>Loads <paramref name="file"/>; the map is null when it has errors.</summary>

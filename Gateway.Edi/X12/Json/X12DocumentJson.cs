@@ -30,6 +30,8 @@ public static class X12DocumentJson
                 ["receiver"] = new JsonObject { ["qualifier"] = group.Interchange.ReceiverQualifier, ["id"] = group.Interchange.ReceiverId },
                 ["controlNumber"] = group.Interchange.ControlNumber,
                 ["usage"] = group.Interchange.UsageIndicator,
+                ["date"] = group.Interchange.Date,
+                ["time"] = group.Interchange.Time,
             };
             root["group"] = new JsonObject
             {
