@@ -2,6 +2,7 @@ using DevLab.JmesPath;
 using Gateway.Edi.Edifact;
 using Gateway.Edi.X12.Json;
 using Gateway.Maps.Expressions;
+using Gateway.Text;
 using Gateway.Yaml;
 
 namespace Gateway.Maps.Loading;
@@ -468,7 +469,7 @@ public static class MapLoader
 
         // The closest name within two edits, for "did you mean"; among equals, one that holds every character typed (BEG3 → BEG03, not BEG).
         private static string? Suggest(string value, IEnumerable<string> candidates) =>
-            candidates.Select(c => (Name: c, Distance: Distance(value, c))).Where(c => c.Distance <= 2)
+            candidates.Select(c => (Name: c, Distance: EditDistance.Between(value, c))).Where(c => c.Distance <= 2)
                 .OrderBy(c => c.Distance).ThenBy(c => Contains(c.Name, value) ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)
                 .Select(c => c.Name).FirstOrDefault();
 
@@ -483,27 +484,6 @@ public static class MapLoader
                 }
             }
             return at == typed.Length;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++)
-            {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-                (previous, current) = (current, previous);
-            }
-            return previous[b.Length];
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gateway.Partners.Profiles;
+using Gateway.Text;
 using Gateway.Yaml;
 
 namespace Gateway.Partners.Loading;
@@ -153,7 +154,7 @@ internal sealed class ProfileBinder(ProfileErrorList errors)
                 }
             }
             string allowed = string.Join(", ", names.Select(n => n.Name));
-            var near = names.FirstOrDefault(n => string.Equals(n.Name, text, StringComparison.OrdinalIgnoreCase) || Distance(n.Name, text) <= 1);
+            var near = names.FirstOrDefault(n => string.Equals(n.Name, text, StringComparison.OrdinalIgnoreCase) || EditDistance.Between(n.Name, text) <= 1);
             string hint = near.Name is null ? "" : $"; did you mean '{near.Name}'?";
             errors.Add(scalar.Line, scalar.Column, path, $"'{text}' is not one of {allowed}{hint}");
             return null;
@@ -219,8 +220,8 @@ internal sealed class ProfileBinder(ProfileErrorList errors)
     private static string UnknownField(string name, ProfileFieldMap map)
     {
         var near = map.Fields.Select(f => f.Name)
-            .Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase) || Distance(n, name) <= 2)
-            .OrderBy(n => Distance(n, name))
+            .Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase) || EditDistance.Between(n, name) <= 2)
+            .OrderBy(n => EditDistance.Between(n, name))
             .FirstOrDefault();
         string suggestion = near is null ? "" : $"did you mean '{near}'? ";
         return $"unknown field '{name}'; {suggestion}known fields here: {string.Join(", ", map.Fields.Select(f => f.Name))}";
@@ -233,25 +234,4 @@ internal sealed class ProfileBinder(ProfileErrorList errors)
         : type == typeof(int) || type == typeof(long) ? "a whole number"
         : type.IsEnum ? $"one of {string.Join(", ", ProfileFieldMap.EnumNames(type).Select(n => n.Name))}"
         : "a single value";
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }
