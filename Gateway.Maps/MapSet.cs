@@ -52,6 +52,10 @@ public sealed class MapSet
         return new MapSet(maps, errors);
     }
 
+    /// <summary>This set with <paramref name="kept"/> added: the last good versions of maps whose files now have errors.</summary>
+    public MapSet With(IEnumerable<Map> kept) =>
+        new([.. Maps.Concat(kept.Where(k => Find(k.Name) is null)).OrderBy(m => m.Name, StringComparer.Ordinal)], Errors);
+
     /// <summary>The map named <paramref name="name"/> (file name without extension), if it loaded.</summary>
     public Map? Find(string name) => _byName.GetValueOrDefault(name);
 

@@ -141,7 +141,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
             var record = document.Calls.FirstOrDefault(c => c.Name == call.Name);
             if (record is null)
             {
-                record = new BackendCallRecord { Name = call.Name, IdempotencyKey = $"{document.IdempotencyKey}:{document.Map ?? DocumentMapper.PassThrough}:{call.Name}" };
+                record = new BackendCallRecord { Name = call.Name, IdempotencyKey = DocumentMapper.CallKey(document.IdempotencyKey!, document.Map, call.Name) };
                 document.Calls.Add(record);
             }
             if (record.Status == BackendCallStatus.Skipped)

@@ -20,7 +20,7 @@ internal sealed partial class MapCatalog : IDisposable
     private readonly Dictionary<string, Map> _lastGood = new(StringComparer.Ordinal);
     private FileSystemWatcher? _watcher;
     private Timer? _debounce;
-    private volatile IReadOnlyDictionary<string, Map> _current = new Dictionary<string, Map>();
+    private volatile MapSet _current = MapSet.Empty;
 
     public MapCatalog(GatewaySettings settings, ILogger<MapCatalog> log)
     {
@@ -31,12 +31,8 @@ internal sealed partial class MapCatalog : IDisposable
     /// <summary>The options maps are checked with: the endpoints of appsettings.json.</summary>
     public static MapLoadOptions OptionsFor(GatewaySettings settings) => new() { Endpoints = settings.Endpoints.Keys.ToHashSet(StringComparer.Ordinal) };
 
-    /// <summary>The map named <paramref name="name"/>, if it is live.</summary>
-    public Map? Find(string name) => _current.GetValueOrDefault(name);
-
-    /// <summary>The default map for documents of this kind.</summary>
-    public Map? FindDefault(MapDirection direction, string standard, string version, string type) =>
-        _current.Values.OrderBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(m => m.IsDefault && m.Direction == direction && m.Document.Matches(standard, version, type));
+    /// <summary>The maps live now.</summary>
+    public MapSet Current => _current;
 
     /// <summary>Loads the folder and watches it for changes.</summary>
     public void Start()
@@ -71,19 +67,18 @@ internal sealed partial class MapCatalog : IDisposable
                 {
                     LogError(error.ToString());
                 }
-                var live = set.Maps.ToDictionary(m => m.Name, StringComparer.Ordinal);
                 var broken = set.Errors.Select(e => Path.GetFileNameWithoutExtension(e.File)).ToHashSet(StringComparer.Ordinal);
-                foreach (string name in broken.Where(n => !live.ContainsKey(n) && _lastGood.ContainsKey(n) && File.Exists(_lastGood[n].File)))
+                var kept = broken.Where(n => set.Find(n) is null && _lastGood.ContainsKey(n) && File.Exists(_lastGood[n].File)).Select(n => _lastGood[n]).ToList();
+                foreach (var map in kept)
                 {
-                    live[name] = _lastGood[name];
-                    LogKept(name);
+                    LogKept(map.Name);
                 }
                 foreach (var map in set.Maps)
                 {
                     _lastGood[map.Name] = map;
                 }
-                _current = live;
-                LogLoaded(live.Count, set.Errors.Count);
+                _current = set.With(kept);
+                LogLoaded(_current.Maps.Count, set.Errors.Count);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -42,7 +42,8 @@ internal sealed partial class OutboundSubmissions(
             return Problem(null, $"{partnerId} has no outbound agreement for {documentType}; add one to partner-profiles/{partnerId}.yaml");
         }
         string standard = agreement.Standard == EdiStandard.X12 ? "X12" : "EDIFACT";
-        var map = agreement.Map is string name ? maps.Find(name) : maps.FindDefault(MapDirection.Outbound, standard, agreement.Version, documentType);
+        var live = maps.Current;
+        var map = agreement.Map is string name ? live.Find(name) : live.FindDefault(MapDirection.Outbound, standard, agreement.Version, documentType);
         if (map is null)
         {
             return Problem(null, agreement.Map is null

@@ -1,4 +1,5 @@
 using Gateway.Edi.Validation;
+using Gateway.Host.Mapping;
 using Gateway.Host.Tracking;
 using Gateway.Partners.Identification;
 using Gateway.Partners.Profiles;
@@ -19,7 +20,7 @@ internal sealed partial class InboundPipeline
         foreach (var (_, issues, document) in pending)
         {
             document.PartnerId = identification.Partner?.Id;
-            document.IdempotencyKey = $"{document.PartnerId}:{facts.DateTime}:{document.InterchangeControlNumber}:{document.GroupControlNumber}:{document.ControlNumber}";
+            document.IdempotencyKey = DocumentMapper.DocumentKey(document.PartnerId, facts.DateTime, document.InterchangeControlNumber, document.GroupControlNumber, document.ControlNumber);
             document.Issues.AddRange(facts.EnvelopeIssues.Concat(issues).Select(i => i.ToString()));
         }
         if (!identification.IsIdentified)
