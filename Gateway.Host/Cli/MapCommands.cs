@@ -26,7 +26,7 @@ internal static class MapCommands
         {
             ["validate"] => Validate(settings, settings.Maps, output, error),
             ["validate", var directory] when !directory.StartsWith("--", StringComparison.Ordinal) => Validate(settings, directory, output, error),
-            ["test", .. var rest] when Option(rest, "--partner") is string partner && Option(rest, "--file") is string file
+            ["test", .. var rest] when CliInput.Option(rest, "--partner") is string partner && CliInput.Option(rest, "--file") is string file
                 && rest.Length == (rest.Contains("--json") ? 5 : 4) => Test(settings, partner, file, rest.Contains("--json"), output, error),
             _ => Usage(error),
         };
@@ -64,14 +64,8 @@ internal static class MapCommands
             error.WriteLine($"No usable partner '{partnerId}' in {settings.PartnerProfiles}; check with: gateway partners validate");
             return GatewayCommandLine.Invalid;
         }
-        byte[] content;
-        try
+        if (CliInput.ReadFile(file, error) is not byte[] content)
         {
-            content = File.ReadAllBytes(file);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"{file} cannot be read: {exception.Message}");
             return GatewayCommandLine.Invalid;
         }
         var set = MapSet.Load(settings.Maps, MapCatalog.OptionsFor(settings));
@@ -113,7 +107,7 @@ internal static class MapCommands
         string type = document["type"]!.GetValue<string>();
         string control = document["controlNumber"]!.GetValue<string>();
         var agreement = PartnerDirectory.FindAgreement(partner, standard, version, type, DocumentDirection.Inbound);
-        string? mapName = agreement?.Map ?? set.FindDefault(MapDirection.Inbound, standard == EdiStandard.X12 ? "X12" : "EDIFACT", version, type)?.Name;
+        string? mapName = DocumentMapper.Choose(agreement, set, standard == EdiStandard.X12 ? "X12" : "EDIFACT", version, type);
         var result = new JsonObject
         {
             ["document"] = $"{(standard == EdiStandard.X12 ? "X12" : "EDIFACT")} {version} {type} {control}",
@@ -121,11 +115,11 @@ internal static class MapCommands
             ["map"] = mapName,
         };
         string trackingId = $"TEST-{position}";
-        string key = $"{partner.Id}:{dateTime}:{document["interchange"]?["controlNumber"]}:{document["group"]?["controlNumber"]}:{control}";
+        string key = DocumentMapper.DocumentKey(partner.Id, dateTime, $"{document["interchange"]?["controlNumber"]}", $"{document["group"]?["controlNumber"]}", control);
         try
         {
             IReadOnlyList<MappedCall> calls = mapName is null
-                ? agreement?.Endpoint is string endpoint ? [new MappedCall(DocumentMapper.PassThrough, endpoint, "POST", "documents", new JsonObject { ["source"] = Map.Source(document, trackingId, partner.Id), ["document"] = document.DeepClone() })] : []
+                ? agreement?.Endpoint is string endpoint ? [DocumentMapper.PassThroughCall(document, trackingId, partner.Id, endpoint)] : []
                 : (set.Find(mapName) ?? throw new MapEvaluationException($"map '{mapName}' did not load; run gateway maps validate")).Apply(document, trackingId, partner.Id);
             result["calls"] = new JsonArray([.. calls.Select(call => (JsonNode)new JsonObject
             {
@@ -134,7 +128,7 @@ internal static class MapCommands
                 ["url"] = settings.Endpoints.TryGetValue(call.Endpoint, out var e) ? e.BaseUrl.TrimEnd('/') + "/" + call.Path : $"({call.Endpoint} is not in Gateway:Endpoints)/{call.Path}",
                 ["headers"] = new JsonObject
                 {
-                    ["Idempotency-Key"] = $"{key}:{mapName ?? DocumentMapper.PassThrough}:{call.Name}",
+                    ["Idempotency-Key"] = DocumentMapper.CallKey(key, mapName, call.Name),
                     ["X-Gateway-Tracking-Id"] = trackingId,
                     ["Content-Type"] = "application/json",
                     ["Authorization"] = e is null || e.Auth.Type is "none" or "" ? null : $"({e.Auth.Type} from {e.Auth.Secret ?? "no secret reference"}; value not shown)",
@@ -203,12 +197,6 @@ internal static class MapCommands
                 yield return (X12DocumentJson.ToJson(set), EdiStandard.X12, set.Group is { } group ? group.Interchange.Date + group.Interchange.Time : "");
             }
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static int Usage(TextWriter error)

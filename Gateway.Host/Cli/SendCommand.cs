@@ -15,23 +15,17 @@ internal static class SendCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        string? partner = Option(args, "--partner");
-        string? type = Option(args, "--type");
-        string? file = Option(args, "--file");
+        string? partner = CliInput.Option(args, "--partner");
+        string? type = CliInput.Option(args, "--type");
+        string? file = CliInput.Option(args, "--file");
         if (partner is null || type is null || file is null || args.Length != 6)
         {
             error.WriteLine("Usage: gateway send --partner ID --type 856 --file event.json   (the gateway must be running)");
             return GatewayCommandLine.Usage;
         }
         var settings = GatewaySettings.Load(Directory.GetCurrentDirectory());
-        byte[] content;
-        try
+        if (CliInput.ReadFile(file, error) is not byte[] content)
         {
-            content = File.ReadAllBytes(file);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"{file} cannot be read: {exception.Message}");
             return GatewayCommandLine.Invalid;
         }
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
@@ -75,11 +69,5 @@ internal static class SendCommand
             }
             return GatewayCommandLine.Invalid;
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }
