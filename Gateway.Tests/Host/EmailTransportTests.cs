@@ -1,8 +1,6 @@
 using Gateway.Host.Tracking;
 using Gateway.Host.Transports.Email;
 using Gateway.Tests.Support;
-using MailKit;
-using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,19 +26,7 @@ public sealed class EmailTransportTests
         _gateway = new TestGateway();
         _passwordVariable = $"GATEWAY_TEST_MAIL_{Guid.NewGuid():N}";
         Environment.SetEnvironmentVariable(_passwordVariable, MailServer.Password);
-        _arguments =
-        [
-            "--Gateway:Email:Incoming:Host=127.0.0.1",
-            $"--Gateway:Email:Incoming:Port={_mail.Imap}",
-            "--Gateway:Email:Incoming:Security=none",
-            $"--Gateway:Email:Incoming:User={MailServer.Gateway}",
-            $"--Gateway:Email:Incoming:Password=env:{_passwordVariable}",
-            "--Gateway:Email:Outgoing:Host=127.0.0.1",
-            $"--Gateway:Email:Outgoing:Port={_mail.Smtp}",
-            "--Gateway:Email:Outgoing:Security=none",
-            $"--Gateway:Email:From={MailServer.Gateway}",
-            "--Gateway:Email:PollSeconds=3600",
-        ];
+        _arguments = [.. _mail.GatewayArguments(_passwordVariable)];
         _gateway.ExtraArguments.AddRange(_arguments);
         _profile = $$"""
             id: partner
@@ -93,47 +79,13 @@ public sealed class EmailTransportTests
         await smtp.DisconnectAsync(true);
     }
 
-    private async Task<IReadOnlyList<MimeMessage>> MailboxAsync(string user, string folder)
-    {
-        using var imap = new ImapClient();
-        await imap.ConnectAsync("127.0.0.1", _mail.Imap, SecureSocketOptions.None);
-        await imap.AuthenticateAsync(user, MailServer.Password);
-        IMailFolder box;
-        try
-        {
-            box = folder == "INBOX" ? imap.Inbox : await imap.GetFolder(imap.PersonalNamespaces[0]).GetSubfolderAsync(folder);
-        }
-        catch (FolderNotFoundException)
-        {
-            return [];
-        }
-        await box.OpenAsync(FolderAccess.ReadOnly);
-        var messages = new List<MimeMessage>();
-        for (int i = 0; i < box.Count; i++)
-        {
-            messages.Add(await box.GetMessageAsync(i));
-        }
-        await imap.DisconnectAsync(true);
-        return messages;
-    }
-
-    private async Task WaitForMailAsync(string user, string folder, int count)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while ((await MailboxAsync(user, folder)).Count < count)
-        {
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), $"{count} message(s) in {user} {folder}");
-            await Task.Delay(100);
-        }
-    }
-
     private Task<int> PollAsync() => _gateway.Services.GetRequiredService<EmailInbox>().PollAsync(CancellationToken.None);
 
     [Test]
     public async Task A_mail_with_two_EDI_attachments_gives_two_documents_and_moves_to_processed()
     {
         await SendAsync(MailServer.Partner, ("po-1.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 61)), ("po-2.x12", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 62)));
-        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+        await _mail.WaitForMessagesAsync(MailServer.Gateway, "INBOX", 1);
 
         Assert.That(await PollAsync(), Is.EqualTo(2));
         await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery()).Count(d => d.Status == DocumentStatus.Delivered) == 2, "two delivered");
@@ -142,8 +94,8 @@ public sealed class EmailTransportTests
         {
             Assert.That(receipts.Select(r => r.Transport), Has.All.EqualTo("email"));
             Assert.That(receipts.Select(r => r.OriginalName).Order(), Is.EqualTo(new[] { "po-1.edi", "po-2.x12" }));
-            Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Is.Empty);
-            Assert.That(await MailboxAsync(MailServer.Gateway, "Processed"), Has.Count.EqualTo(1));
+            Assert.That(await _mail.MessagesAsync(MailServer.Gateway, "INBOX"), Is.Empty);
+            Assert.That(await _mail.MessagesAsync(MailServer.Gateway, "Processed"), Has.Count.EqualTo(1));
             Assert.That(await PollAsync(), Is.Zero, "nothing is taken twice");
         });
     }
@@ -158,10 +110,10 @@ public sealed class EmailTransportTests
         _gateway.ExtraArguments.Add("--Gateway:Email:Protocol=pop3");
         await _gateway.StartAsync();
         await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 91)));
-        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+        await _mail.WaitForMessagesAsync(MailServer.Gateway, "INBOX", 1);
 
         Assert.That(await PollAsync(), Is.EqualTo(1));
-        Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Is.Empty, "deleted once received");
+        Assert.That(await _mail.MessagesAsync(MailServer.Gateway, "INBOX"), Is.Empty, "deleted once received");
         await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery()).Any(d => d.Status == DocumentStatus.Delivered), "delivered");
     }
 
@@ -178,10 +130,10 @@ public sealed class EmailTransportTests
         _gateway.ExtraArguments.Add($"--Gateway:Email:Incoming:CertificateSha256={(rightPin ? _mail.CertificateSha256 : new string('A', 64))}");
         await _gateway.StartAsync();
         await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", rightPin ? 95 : 96)));
-        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+        await _mail.WaitForMessagesAsync(MailServer.Gateway, "INBOX", 1);
 
         Assert.That(await PollAsync(), Is.EqualTo(rightPin ? 1 : 0));
-        Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Has.Count.EqualTo(rightPin ? 0 : 1), "a server we do not trust gets no password and gives no mail");
+        Assert.That(await _mail.MessagesAsync(MailServer.Gateway, "INBOX"), Has.Count.EqualTo(rightPin ? 0 : 1), "a server we do not trust gets no password and gives no mail");
     }
 
     [Test]
@@ -192,18 +144,18 @@ public sealed class EmailTransportTests
         File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "partner.yaml"), _profile);
         _gateway.ExtraArguments.AddRange(_arguments.Select(a => a.Replace("PollSeconds=3600", "PollSeconds=1", StringComparison.Ordinal)));
         await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 97)));
-        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+        await _mail.WaitForMessagesAsync(MailServer.Gateway, "INBOX", 1);
 
         using (var doomed = GatewayChild.Start(_gateway, crashAt: "before-mail-move"))
         {
             Assert.That(await doomed.WaitForExitAsync(60), Is.True, "the gateway never reached before-mail-move");
             Assert.That(doomed.ExitCode, Is.EqualTo(137), doomed.Errors);
         }
-        Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Has.Count.EqualTo(1), "the crash came before the move");
+        Assert.That(await _mail.MessagesAsync(MailServer.Gateway, "INBOX"), Has.Count.EqualTo(1), "the crash came before the move");
         using (var restarted = GatewayChild.Start(_gateway))
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (_gateway.Erp.DistinctKeys < 1 || (await MailboxAsync(MailServer.Gateway, "INBOX")).Count > 0)
+            while (_gateway.Erp.DistinctKeys < 1 || (await _mail.MessagesAsync(MailServer.Gateway, "INBOX")).Count > 0)
             {
                 Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "taken again, moved and delivered");
                 await Task.Delay(200);
@@ -216,7 +168,7 @@ public sealed class EmailTransportTests
         {
             Assert.That(store.QueryDocuments(new DocumentQuery()), Has.Count.EqualTo(1), "the second reading gave the first receipt back");
             Assert.That(_gateway.Erp.DistinctKeys, Is.EqualTo(1));
-            Assert.That(await MailboxAsync(MailServer.Gateway, "Processed"), Has.Count.EqualTo(1));
+            Assert.That(await _mail.MessagesAsync(MailServer.Gateway, "Processed"), Has.Count.EqualTo(1));
         });
     }
 
@@ -242,13 +194,13 @@ public sealed class EmailTransportTests
         {
             await _gateway.StartAsync();
             await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", rightPassword ? 98 : 99)));
-            await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+            await _mail.WaitForMessagesAsync(MailServer.Gateway, "INBOX", 1);
             await PollAsync();
             await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery()).Any(d => _gateway.Store.OutboundFor(d.ReceiptId).Any(o => o.Status == "Sent" || o.LastError is not null)), "sent or failed");
             var sent = _gateway.Store.OutboundFor(_gateway.Store.QueryDocuments(new DocumentQuery()).Single().ReceiptId).Single();
             if (rightPassword)
             {
-                await WaitForMailAsync(MailServer.Partner, "INBOX", 1);
+                await _mail.WaitForMessagesAsync(MailServer.Partner, "INBOX", 1);
                 Assert.That(sent.Status, Is.EqualTo("Sent"));
             }
             else
@@ -268,7 +220,7 @@ public sealed class EmailTransportTests
     public async Task Mail_from_a_stranger_is_quarantined_and_nothing_is_processed()
     {
         await SendAsync(MailServer.Stranger, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 71)));
-        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+        await _mail.WaitForMessagesAsync(MailServer.Gateway, "INBOX", 1);
 
         Assert.That(await PollAsync(), Is.Zero);
         await Task.Delay(300);
@@ -280,8 +232,8 @@ public sealed class EmailTransportTests
             Assert.That(_gateway.Store.FindReceipt(tracked.Single().ReceiptId)!.Error, Does.StartWith("quarantined"));
             Assert.That(_gateway.Erp.Calls, Is.Empty);
             Assert.That(_gateway.Store.OutboundFor(tracked.Single().ReceiptId), Is.Empty, "no acknowledgment to a stranger");
-            Assert.That(await MailboxAsync(MailServer.Gateway, "Quarantine"), Has.Count.EqualTo(1));
-            Assert.That(await MailboxAsync(MailServer.Gateway, "INBOX"), Is.Empty);
+            Assert.That(await _mail.MessagesAsync(MailServer.Gateway, "Quarantine"), Has.Count.EqualTo(1));
+            Assert.That(await _mail.MessagesAsync(MailServer.Gateway, "INBOX"), Is.Empty);
         });
     }
 
@@ -289,11 +241,11 @@ public sealed class EmailTransportTests
     public async Task Acknowledgments_arrive_in_the_partners_mailbox_with_the_exact_bytes()
     {
         await SendAsync(MailServer.Partner, ("po.edi", GatewayFiles.X12Orders("PARTNER", "DISTRIBUTOR", 81)));
-        await WaitForMailAsync(MailServer.Gateway, "INBOX", 1);
+        await _mail.WaitForMessagesAsync(MailServer.Gateway, "INBOX", 1);
         await PollAsync();
-        await WaitForMailAsync(MailServer.Partner, "INBOX", 1);
+        await _mail.WaitForMessagesAsync(MailServer.Partner, "INBOX", 1);
 
-        var mail = (await MailboxAsync(MailServer.Partner, "INBOX")).Single();
+        var mail = (await _mail.MessagesAsync(MailServer.Partner, "INBOX")).Single();
         var sent = _gateway.Store.OutboundFor(_gateway.Store.QueryDocuments(new DocumentQuery()).Single().ReceiptId).Single();
         var attachment = mail.Attachments.OfType<MimePart>().Single();
         using var bytes = new MemoryStream();

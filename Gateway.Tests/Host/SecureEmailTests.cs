@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Gateway.Host.Tracking;
 using Gateway.Host.Transports.Email;
 using Gateway.Tests.Support;
-using MailKit;
-using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,19 +33,7 @@ public sealed class SecureEmailTests
         _variable = $"GATEWAY_TEST_PFX_{Guid.NewGuid():N}";
         Environment.SetEnvironmentVariable(_variable, "pfx-password");
         Environment.SetEnvironmentVariable(_variable + "_MAIL", MailServer.Password);
-        _gateway.ExtraArguments.AddRange(
-        [
-            "--Gateway:Email:Incoming:Host=127.0.0.1",
-            $"--Gateway:Email:Incoming:Port={_mail.Imap}",
-            "--Gateway:Email:Incoming:Security=none",
-            $"--Gateway:Email:Incoming:User={MailServer.Gateway}",
-            $"--Gateway:Email:Incoming:Password=env:{_variable}_MAIL",
-            "--Gateway:Email:Outgoing:Host=127.0.0.1",
-            $"--Gateway:Email:Outgoing:Port={_mail.Smtp}",
-            "--Gateway:Email:Outgoing:Security=none",
-            $"--Gateway:Email:From={MailServer.Gateway}",
-            "--Gateway:Email:PollSeconds=3600",
-        ]);
+        _gateway.ExtraArguments.AddRange(_mail.GatewayArguments(_variable + "_MAIL"));
         File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "partner.yaml"), $$"""
             id: partner
             name: Partner by signed mail
@@ -129,25 +115,10 @@ public sealed class SecureEmailTests
         await smtp.DisconnectAsync(true);
     }
 
-    private async Task<IReadOnlyList<MimeMessage>> InboxAsync(string user)
-    {
-        using var imap = new ImapClient();
-        await imap.ConnectAsync("127.0.0.1", _mail.Imap, SecureSocketOptions.None);
-        await imap.AuthenticateAsync(user, MailServer.Password);
-        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
-        var messages = new List<MimeMessage>();
-        for (int i = 0; i < imap.Inbox.Count; i++)
-        {
-            messages.Add(await imap.Inbox.GetMessageAsync(i));
-        }
-        await imap.DisconnectAsync(true);
-        return messages;
-    }
-
     private async Task<int> ReceiveAsync()
     {
         var clock = Stopwatch.StartNew();
-        while ((await InboxAsync(MailServer.Gateway)).Count == 0)
+        while ((await _mail.MessagesAsync(MailServer.Gateway)).Count == 0)
         {
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the mail reached the gateway's mailbox");
             await Task.Delay(100);
@@ -181,12 +152,12 @@ public sealed class SecureEmailTests
         await SendAsync("partner", 203);
         Assert.That(await ReceiveAsync(), Is.EqualTo(1));
         var clock = Stopwatch.StartNew();
-        while ((await InboxAsync(MailServer.Partner)).Count == 0)
+        while ((await _mail.MessagesAsync(MailServer.Partner)).Count == 0)
         {
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the 997 reached the partner");
             await Task.Delay(100);
         }
-        var mail = (await InboxAsync(MailServer.Partner)).Single();
+        var mail = (await _mail.MessagesAsync(MailServer.Partner)).Single();
         Assert.That(mail.Body, Is.InstanceOf<MimeKit.Cryptography.ApplicationPkcs7Mime>(), "encrypted");
         await mail.WriteToAsync(Cert("received.eml"));
         Openssl("smime", "-decrypt", "-in", Cert("received.eml"), "-recip", Cert("partner.crt"), "-inkey", Cert("partner.key"), "-out", Cert("decrypted.eml"));

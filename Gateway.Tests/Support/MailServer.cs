@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using MimeKit;
 
 namespace Gateway.Tests.Support;
 
@@ -62,6 +66,57 @@ internal sealed class MailServer : IDisposable
         server.StartDovecot();
         server.StartPostfix();
         return server;
+    }
+
+    /// <summary>The command-line settings of a gateway using this server's mailbox over plain IMAP and SMTP, its password in <paramref name="passwordVariable"/>; the tests poll themselves.</summary>
+    public IReadOnlyList<string> GatewayArguments(string passwordVariable) =>
+    [
+        "--Gateway:Email:Incoming:Host=127.0.0.1",
+        $"--Gateway:Email:Incoming:Port={Imap}",
+        "--Gateway:Email:Incoming:Security=none",
+        $"--Gateway:Email:Incoming:User={Gateway}",
+        $"--Gateway:Email:Incoming:Password=env:{passwordVariable}",
+        "--Gateway:Email:Outgoing:Host=127.0.0.1",
+        $"--Gateway:Email:Outgoing:Port={Smtp}",
+        "--Gateway:Email:Outgoing:Security=none",
+        $"--Gateway:Email:From={Gateway}",
+        "--Gateway:Email:PollSeconds=3600",
+    ];
+
+    /// <summary>The messages in <paramref name="user"/>'s <paramref name="folder"/> (none when the folder does not exist yet).</summary>
+    public async Task<IReadOnlyList<MimeMessage>> MessagesAsync(string user, string folder = "INBOX")
+    {
+        using var imap = new ImapClient();
+        await imap.ConnectAsync("127.0.0.1", Imap, SecureSocketOptions.None);
+        await imap.AuthenticateAsync(user, MailServer.Password);
+        IMailFolder box;
+        try
+        {
+            box = folder == "INBOX" ? imap.Inbox : await imap.GetFolder(imap.PersonalNamespaces[0]).GetSubfolderAsync(folder);
+        }
+        catch (FolderNotFoundException)
+        {
+            return [];
+        }
+        await box.OpenAsync(FolderAccess.ReadOnly);
+        var messages = new List<MimeMessage>();
+        for (int i = 0; i < box.Count; i++)
+        {
+            messages.Add(await box.GetMessageAsync(i));
+        }
+        await imap.DisconnectAsync(true);
+        return messages;
+    }
+
+    /// <summary>Waits (30 s at most) until <paramref name="folder"/> holds <paramref name="count"/> messages: delivery through Postfix takes a moment.</summary>
+    public async Task WaitForMessagesAsync(string user, string folder, int count)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await MessagesAsync(user, folder)).Count < count)
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), $"{count} message(s) in {user} {folder}");
+            await Task.Delay(100);
+        }
     }
 
     private void StartDovecot()
