@@ -32,6 +32,12 @@ internal static class GatewayCommandLine
           gateway partners new ID --template NAME [--name NAME] [DIR]
           gateway partners schema
 
+        Certificates (exit 0 ok, 1 any expired or with a problem):
+          gateway certs list [DIR] [--json]
+                                          every certificate the profiles use, per partner, soonest
+                                          expiry first: ok, expires soon (60 days), EXPIRED,
+                                          not yet valid, or the problem with its file
+
         Maps (exit 0 ok, 1 errors):
           gateway maps validate [DIR]     check every map in maps/ (syntax, fields, endpoints)
           gateway maps test --partner ID --file FILE [--json]
@@ -66,6 +72,10 @@ internal static class GatewayCommandLine
         if (args.Length >= 1 && args[0] == "partners")
         {
             return PartnerCommands.Run(args[1..], output, error);
+        }
+        if (args.Length >= 1 && args[0] == "certs")
+        {
+            return CertificateCommands.Run(args[1..], output, error);
         }
         error.WriteLine(args.Length == 0 || args[0] is "-h" or "--help" or "help" ? Help : $"Unknown command '{args[0]}'.\n{Help}");
         return args.Length == 0 || args[0] is "-h" or "--help" or "help" ? Ok : Usage;

@@ -79,10 +79,18 @@ internal sealed partial class ProfileChecker
         {
             errors.AddAt($"{path}.encryption", "none over plain http would send documents readable by anyone on the way; encrypt or use an https URL");
         }
-        CheckCertificate(as2.PartnerCertificate, $"{path}.partnerCertificate");
+        CheckCertificate(as2.PartnerCertificate, $"{path}.partnerCertificate", rolledOver: as2.NextPartnerCertificate is not null);
         if (as2.PartnerEncryptionCertificate is { } encryption)
         {
             CheckCertificate(encryption, $"{path}.partnerEncryptionCertificate");
+        }
+        if (as2.NextPartnerCertificate is { } next)
+        {
+            CheckCertificate(next, $"{path}.nextPartnerCertificate", upcoming: true);
+        }
+        if (as2.PartnerMdnUrl is { } partnerMdnUrl)
+        {
+            CheckUrl(partnerMdnUrl, $"{path}.partnerMdnUrl");
         }
         CheckKeyPair(as2.OurCertificate, $"{path}.ourCertificate");
     }
@@ -153,7 +161,8 @@ internal sealed partial class ProfileChecker
 
     private string FullPath(string file) => Path.GetFullPath(file, Path.GetFullPath(options.ProfilesDirectory));
 
-    private void CheckCertificate(string file, string path)
+    // upcoming: a rollover certificate may start in the future. rolledOver: the next certificate takes over when this one expires.
+    private void CheckCertificate(string file, string path, bool upcoming = false, bool rolledOver = false)
     {
         if (!CheckFile(file, path))
         {
@@ -162,7 +171,7 @@ internal sealed partial class ProfileChecker
         try
         {
             using var certificate = X509CertificateLoader.LoadCertificateFromFile(FullPath(file));
-            CheckValidity(certificate, path);
+            CheckValidity(certificate, path, upcoming, rolledOver);
         }
         catch (CryptographicException exception)
         {
@@ -201,17 +210,21 @@ internal sealed partial class ProfileChecker
         }
     }
 
-    private void CheckValidity(X509Certificate2 certificate, string path)
+    private void CheckValidity(X509Certificate2 certificate, string path, bool upcoming = false, bool rolledOver = false)
     {
         var now = options.TimeProvider.GetUtcNow();
         var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
         var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
         string subject = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-        if (notAfter < now)
+        if (notAfter < now && rolledOver)
+        {
+            errors.AddAt(path, $"certificate '{subject}' expired on {notAfter:yyyy-MM-dd}; nextPartnerCertificate has taken over: make it partnerCertificate", ProfileSeverity.Warning);
+        }
+        else if (notAfter < now)
         {
             errors.AddAt(path, $"certificate '{subject}' expired on {notAfter:yyyy-MM-dd}; get a renewed one from its owner");
         }
-        else if (notBefore > now)
+        else if (notBefore > now && !upcoming)
         {
             errors.AddAt(path, $"certificate '{subject}' is not valid before {notBefore:yyyy-MM-dd}");
         }

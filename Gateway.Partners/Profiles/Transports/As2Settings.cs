@@ -29,6 +29,9 @@ public sealed class As2Settings
     [Description("The partner's encryption certificate when it differs from partnerCertificate.")]
     public string? PartnerEncryptionCertificate { get; init; }
 
+    [Description("The partner's next certificate, for a rollover: signatures from either verify while each is within its validity, and we encrypt to this one from its start date.")]
+    public string? NextPartnerCertificate { get; init; }
+
     [Required]
     [Description("Our key pair for this partnership (.pfx/.p12): signs what we send and decrypts what we receive.")]
     public KeyReference OurCertificate { get; init; } = new();
@@ -48,8 +51,11 @@ public sealed class As2Settings
     [Description("Ask for signed MDNs (default true).")]
     public bool MdnSigned { get; init; } = true;
 
-    [Description("Our URL for asynchronous MDNs (required when mdn is async). Receipt-Delivery-Option URLs the partner asks for must match it.")]
+    [Description("Our URL for asynchronous MDNs, sent as Receipt-Delivery-Option (required when mdn is async).")]
     public string? AsyncMdnUrl { get; init; }
+
+    [Description("Where the partner takes asynchronous MDNs. A Receipt-Delivery-Option naming any other URL gets its MDN in the HTTP response instead; without this, the URL must have the scheme, host and port of url.")]
+    public string? PartnerMdnUrl { get; init; }
 
     [Range(1, 2048)]
     [Description("Largest message we accept from this partner, in MB. Default 100.")]
