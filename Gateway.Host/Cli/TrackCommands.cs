@@ -102,13 +102,15 @@ internal static class TrackCommands
         }
         var acknowledgments = store.OutboundFor(receipt.Id);
         var documents = document is null ? store.DocumentsOf(receipt.Id) : [document];
+        var as2 = store.As2MessagesOf(receipt.Id);
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(new
             {
                 receipt = new { receipt.Id, receipt.ReceivedAt, receipt.Transport, receipt.TransportPartnerId, receipt.OriginalName, receipt.Bytes, receipt.Sha256, receipt.Stage, receipt.Standard, receipt.Error, receipt.Interchanges, receipt.Timeline },
                 documents = documents.Select(d => new { d.Id, d.PartnerId, d.Standard, d.Version, d.Type, d.InterchangeControlNumber, d.GroupControlNumber, d.ControlNumber, d.BusinessReference, d.Status, d.Issues, d.Map, d.Endpoint, d.IdempotencyKey, d.Attempts, d.NextAttemptAt, d.LastResponse, calls = d.Calls.Select(c => new { c.Name, c.Endpoint, c.Method, c.Path, c.IdempotencyKey, c.Status, c.Attempts, c.LastResponse, c.BackendId }), d.Timeline }),
-                acknowledgments = acknowledgments.Select(a => new { a.Id, a.Kind, a.ControlNumber, a.Transport, a.FileName, a.Status, a.SentAt, a.LastError }),
+                acknowledgments = acknowledgments.Select(a => new { a.Id, a.Kind, a.ControlNumber, a.Transport, a.FileName, a.Status, a.SentAt, a.LastError, a.TransportMessageId, a.TransportReceipt }),
+                as2 = as2.Select(m => new { m.MessageId, m.Processed, m.Disposition, m.AsyncMdnUrl, m.MdnSentAt, m.MdnLastError }),
             }, Json));
             return GatewayCommandLine.Ok;
         }
@@ -116,6 +118,14 @@ internal static class TrackCommands
         if (receipt.Error is not null)
         {
             output.WriteLine($"  error: {receipt.Error}");
+        }
+        foreach (var message in as2)
+        {
+            string mdn = message.Mdn.Length == 0 ? "no MDN asked for"
+                : message.AsyncMdnUrl is null ? "MDN in the response"
+                : message.MdnSentAt is null ? $"asynchronous MDN to {message.AsyncMdnUrl} not delivered yet ({message.MdnAttempts} attempt(s){(message.MdnLastError is null ? "" : $", {message.MdnLastError}")})"
+                : $"asynchronous MDN delivered to {message.AsyncMdnUrl}";
+            output.WriteLine($"  AS2 message {message.MessageId}: {message.Disposition}; {mdn}");
         }
         foreach (var interchange in receipt.Interchanges)
         {
@@ -145,7 +155,7 @@ internal static class TrackCommands
         output.WriteLine();
         foreach (var ack in acknowledgments)
         {
-            output.WriteLine($"Acknowledgment {ack.Kind} {ack.ControlNumber} over {ack.Transport}: {ack.Status}{(ack.SentAt is { } sent ? $" at {sent.UtcDateTime:HH:mm:ss}" : "")}{(ack.LastError is null ? "" : $" ({ack.LastError})")}");
+            output.WriteLine($"Acknowledgment {ack.Kind} {ack.ControlNumber} over {ack.Transport}: {ack.Status}{(ack.SentAt is { } sent ? $" at {sent.UtcDateTime:HH:mm:ss}" : "")}{(ack.LastError is null ? "" : $" ({ack.LastError})")} (gateway track show {ack.Id})");
         }
         return GatewayCommandLine.Ok;
     }
@@ -155,12 +165,20 @@ internal static class TrackCommands
     {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new { sent.Id, sent.PartnerId, sent.Kind, sent.ControlNumber, sent.Transport, sent.FileName, sent.Status, sent.CreatedAt, sent.SentAt, sent.Attempts, sent.LastError, sent.RelatesTo }, Json));
+            output.WriteLine(JsonSerializer.Serialize(new { sent.Id, sent.PartnerId, sent.Kind, sent.ControlNumber, sent.Transport, sent.FileName, sent.Status, sent.CreatedAt, sent.SentAt, sent.Attempts, sent.LastError, sent.RelatesTo, sent.TransportMessageId, sent.ExpectedMic, sent.TransportReceipt, sent.TransportAcknowledgedAt, sent.Timeline }, Json));
             return GatewayCommandLine.Ok;
         }
         output.WriteLine($"Outbound {sent.Id}: {sent.Kind} {sent.ControlNumber} to {sent.PartnerId} over {sent.Transport} as '{sent.FileName}': {sent.Status}"
             + $"{(sent.SentAt is { } at ? $" at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "")}{(sent.LastError is null ? "" : $" ({sent.LastError})")}");
         output.WriteLine($"  created {sent.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC{(sent.RelatesTo is null ? "" : $", answers {sent.RelatesTo}")}");
+        if (sent.TransportMessageId is not null)
+        {
+            output.WriteLine($"  AS2 Message-ID {sent.TransportMessageId}, MIC {sent.ExpectedMic}, MDN {sent.TransportReceipt ?? "not received yet"}");
+        }
+        foreach (var step in sent.Timeline)
+        {
+            output.WriteLine($"  {step.At.UtcDateTime:HH:mm:ss.fff} {step.Step,-21} {step.Message}");
+        }
         return GatewayCommandLine.Ok;
     }
 

@@ -1,6 +1,7 @@
 using Gateway.Host.Durability;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
+using Gateway.Host.Transports.As2;
 using Gateway.Host.Transports.Email;
 using Gateway.Host.Transports.Folder;
 using Gateway.Host.Transports.Sftp;
@@ -13,13 +14,11 @@ namespace Gateway.Host.Outbound;
 /// <summary>
 /// Sends queued outbound documents over their transport. The folder transport writes under a temporary name, then
 /// renames, so a partner never sees half a file; a file already there from before a crash counts as sent. SFTP
-/// uploads go through <see cref="SftpOutbox"/> the same way, and mail through <see cref="EmailOutbox"/>, both with
-/// backoff on failure.
+/// uploads go through <see cref="SftpOutbox"/> the same way, mail through <see cref="EmailOutbox"/> and AS2 through
+/// <see cref="As2Outbox"/>, all with backoff on failure.
 /// </summary>
-internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout layout, ProfileReloader profiles, SftpOutbox sftp, EmailOutbox email, OutboundSignal signal, TimeProvider time, ILogger<OutboundSender> log) : BackgroundService
+internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout layout, ProfileReloader profiles, SftpOutbox sftp, EmailOutbox email, As2Outbox as2, OutboundSignal signal, TimeProvider time, ILogger<OutboundSender> log) : BackgroundService
 {
-    private readonly HashSet<string> _reportedUnavailable = new(StringComparer.Ordinal);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -29,6 +28,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
                 SendQueued();
                 await sftp.SendDueAsync(stoppingToken);
                 await email.SendDueAsync(stoppingToken);
+                await as2.SendDueAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -45,14 +45,12 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
         }
     }
 
-    // The transports this build can send over; documents for the others wait in the queue, reported once.
-    private static readonly string[] Available = ["folder"];
+    private static readonly string[] Folder = ["folder"];
 
     /// <summary>Sends everything queued now: files first, one folder flush per outbox, then one store commit.</summary>
     public void SendQueued()
     {
-        ReportUnavailable();
-        var sent = store.QueuedOutbound(Available, 500).ToList();
+        var sent = store.QueuedOutbound(Folder, 500).ToList();
         var outboxes = sent.Select(item => layout.OutboxOf(profiles.Current.Find(item.PartnerId), item.PartnerId)).ToArray();
         foreach (string outbox in outboxes.Distinct(StringComparer.Ordinal))
         {
@@ -72,24 +70,8 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
         store.SaveAll(sent);
     }
 
-    private void ReportUnavailable()
-    {
-        foreach (var item in store.QueuedOutbound(["as2"], 100).Where(i => i.LastError is null))
-        {
-            if (_reportedUnavailable.Add(item.Transport))
-            {
-                LogTransportUnavailable(item.Transport);
-            }
-            item.LastError = $"the {item.Transport} transport is not available in this build yet; the document stays queued";
-            store.Save(item);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {DocumentType} {ControlNumber} to {PartnerId} over {Transport} for {TrackingId}")]
     private partial void LogSent(string documentType, string controlNumber, string partnerId, string transport, string trackingId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound documents for {Transport} stay queued: that transport is not available in this build yet")]
-    private partial void LogTransportUnavailable(string transport);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending queued documents failed; trying again shortly")]
     private partial void LogSendFailed(Exception exception);

@@ -1,4 +1,5 @@
 using Gateway.Host.Api;
+using Gateway.Host.Certificates;
 using Gateway.Host.Configuration;
 using Gateway.Host.Delivery;
 using Gateway.Host.Intake;
@@ -8,6 +9,7 @@ using Gateway.Host.Outbound;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Sandbox;
 using Gateway.Host.Tracking;
+using Gateway.Host.Transports.As2;
 using Gateway.Host.Transports.Email;
 using Gateway.Host.Transports.Folder;
 using Gateway.Host.Transports.Sftp;
@@ -80,6 +82,12 @@ internal static class GatewayHost
         services.AddSingleton<SftpOutbox>();
         services.AddSingleton<EmailInbox>();
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<CertificateExpiryWarnings>();
+        services.AddSingleton<As2Keys>();
+        services.AddSingleton<As2Receiver>();
+        services.AddSingleton<As2Outbox>();
+        services.AddSingleton<PartnerListener>();
+        As2Outbox.Configure(services);
 
         // Start order matters: profiles and maps first, then the pipeline (which resumes unfinished work), then transports.
         services.AddHostedService<ProfileReloaderService>();
@@ -90,6 +98,7 @@ internal static class GatewayHost
         services.AddHostedService(sp => sp.GetRequiredService<FolderInbox>());
         services.AddHostedService<OutboundEventFolder>();
         services.AddHostedService<SftpPollsService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PartnerListener>());
         services.AddQuartz(quartz =>
         {
             // Quartz keeps schedulers in a process-wide registry by name: one per host (tests run several).
@@ -102,6 +111,7 @@ internal static class GatewayHost
                 var every = TimeSpan.FromSeconds(Math.Max(1, settings.Email.PollSeconds));
                 quartz.ScheduleJob<EmailPollJob>(trigger => trigger.StartAt(TimeProvider.System.GetUtcNow() + every).WithSimpleSchedule(every, null), job => job.WithIdentity("email-poll"));
             }
+            quartz.ScheduleJob<CertificateExpiryJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromHours(12), null), job => job.WithIdentity("certificate-expiry"));
             quartz.ScheduleJob<RetentionJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromHours(6), null), job => job.WithIdentity("retention"));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -47,6 +47,21 @@ internal interface ITrackingStore
     /// <summary>Saves outbound records in one transaction.</summary>
     void SaveAll(IReadOnlyCollection<OutboundRecord> outbound);
 
+    /// <summary>The outbound document sent as the AS2 message <paramref name="messageId"/>.</summary>
+    OutboundRecord? FindOutboundByMessageId(string messageId);
+
+    /// <summary>Outbound AS2 messages sent and still waiting for their asynchronous MDN.</summary>
+    IReadOnlyList<OutboundRecord> AwaitingMdn(int limit);
+
+    As2MessageRecord? FindAs2Message(string id);
+
+    IReadOnlyList<As2MessageRecord> As2MessagesOf(string receiptId);
+
+    /// <summary>Asynchronous MDNs not yet delivered to the partner.</summary>
+    IReadOnlyList<As2MessageRecord> PendingAsyncMdns(int limit);
+
+    void Save(As2MessageRecord message);
+
     /// <summary>Deletes receipts (with their documents and acknowledgments) received before <paramref name="cutoff"/>; returns the receipt ids.</summary>
     IReadOnlyList<string> PurgeBefore(DateTimeOffset cutoff);
 }

@@ -9,6 +9,7 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
     private readonly ILiteCollection<ReceiptRecord> _receipts;
     private readonly ILiteCollection<DocumentRecord> _documents;
     private readonly ILiteCollection<OutboundRecord> _outbound;
+    private readonly ILiteCollection<As2MessageRecord> _as2;
 
     public LiteDbTrackingStore(string path, bool readOnly = false)
     {
@@ -17,10 +18,12 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         mapper.Entity<ReceiptRecord>().Id(r => r.Id, autoId: false);
         mapper.Entity<DocumentRecord>().Id(d => d.Id, autoId: false);
         mapper.Entity<OutboundRecord>().Id(o => o.Id, autoId: false);
+        mapper.Entity<As2MessageRecord>().Id(m => m.Id, autoId: false);
         _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = readOnly }, mapper);
         _receipts = _database.GetCollection<ReceiptRecord>("receipts");
         _documents = _database.GetCollection<DocumentRecord>("documents");
         _outbound = _database.GetCollection<OutboundRecord>("outbound");
+        _as2 = _database.GetCollection<As2MessageRecord>("as2messages");
         if (!readOnly)
         {
             _receipts.EnsureIndex(r => r.SourceKey);
@@ -33,6 +36,9 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
             _documents.EnsureIndex(d => d.ReceivedAt);
             _outbound.EnsureIndex(o => o.Status);
             _outbound.EnsureIndex(o => o.RelatesTo);
+            _outbound.EnsureIndex(o => o.TransportMessageId);
+            _as2.EnsureIndex(m => m.ReceiptId);
+            _as2.EnsureIndex(m => m.MdnSentAt);
         }
     }
 
@@ -150,6 +156,20 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public void Save(OutboundRecord outbound) => _outbound.Upsert(outbound);
 
+    public OutboundRecord? FindOutboundByMessageId(string messageId) => _outbound.FindOne(o => o.TransportMessageId == messageId);
+
+    public IReadOnlyList<OutboundRecord> AwaitingMdn(int limit) =>
+        _outbound.Query().Where(o => o.Status == "Sent" && o.Transport == "as2" && o.TransportMessageId != null).OrderBy(o => o.CreatedAt).Limit(limit).ToList();
+
+    public As2MessageRecord? FindAs2Message(string id) => _as2.FindById(id);
+
+    public IReadOnlyList<As2MessageRecord> As2MessagesOf(string receiptId) => _as2.Find(m => m.ReceiptId == receiptId).ToList();
+
+    public IReadOnlyList<As2MessageRecord> PendingAsyncMdns(int limit) =>
+        _as2.Query().Where(m => m.AsyncMdnUrl != null && m.MdnSentAt == null).Limit(limit).ToList();
+
+    public void Save(As2MessageRecord message) => _as2.Upsert(message);
+
     public IReadOnlyList<string> PurgeBefore(DateTimeOffset cutoff)
     {
         var ids = _receipts.Find(r => r.ReceivedAt < cutoff && r.Stage == ReceiptStage.Done).Select(r => r.Id).ToList();
@@ -157,6 +177,7 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         {
             _documents.DeleteMany(d => d.ReceiptId == id);
             _outbound.DeleteMany(o => o.RelatesTo == id);
+            _as2.DeleteMany(m => m.ReceiptId == id);
             _receipts.Delete(id);
         }
         return ids;

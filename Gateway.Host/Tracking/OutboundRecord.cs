@@ -23,7 +23,7 @@ internal sealed class OutboundRecord
     /// <summary>The receipt this answers.</summary>
     public string? RelatesTo { get; set; }
 
-    /// <summary>Queued, Sent or SendFailed.</summary>
+    /// <summary>Queued, Sent, TransportAcknowledged (a good MDN came back) or SendFailed.</summary>
     public string Status { get; set; } = "Queued";
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -36,4 +36,18 @@ internal sealed class OutboundRecord
 
     /// <summary>When a failed send is tried again (transports that retry with backoff).</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>The AS2 Message-ID, fixed before the first attempt so every retry reuses it.</summary>
+    public string? TransportMessageId { get; set; }
+
+    /// <summary>The MIC we computed (base64, algorithm), which the partner's MDN must return.</summary>
+    public string? ExpectedMic { get; set; }
+
+    /// <summary>The partner's MDN disposition, once it came.</summary>
+    public string? TransportReceipt { get; set; }
+
+    public DateTimeOffset? TransportAcknowledgedAt { get; set; }
+
+    /// <summary>What happened to the document on its way out: attempts, MDN.</summary>
+    public List<TimelineEvent> Timeline { get; set; } = [];
 }

@@ -73,8 +73,7 @@ internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader 
         message.From.Add(MailboxAddress.Parse(settings.Email.From));
         message.To.Add(MailboxAddress.Parse(address));
         message.Subject = $"EDI {item.Kind} {item.ControlNumber} for {item.PartnerId}";
-        bool x12 = item.FileName.EndsWith(".x12", StringComparison.OrdinalIgnoreCase) || (item.Content.Length > 3 && item.Content[0] == (byte)'I' && item.Content[1] == (byte)'S' && item.Content[2] == (byte)'A');
-        var attachment = new MimePart("application", x12 ? "edi-x12" : "edifact")
+        var attachment = new MimePart(ContentType.Parse(EdiMediaType.Of(item.FileName, item.Content)))
         {
             Content = new MimeContent(new MemoryStream(item.Content, writable: false)),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
