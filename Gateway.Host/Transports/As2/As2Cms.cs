@@ -108,21 +108,88 @@ internal static class As2Cms
         _ => false,
     };
 
-    /// <summary>Encrypts <paramref name="content"/> to <paramref name="recipient"/> with RSA PKCS#1 v1.5 key transport (what every AS2 product reads).</summary>
+    /// <summary>
+    /// Encrypts <paramref name="content"/> to <paramref name="recipient"/> with RSA PKCS#1 v1.5 key transport (what every AS2
+    /// product reads): CBC as enveloped-data, GCM as auth-enveloped-data (RFC 5083/5084).
+    /// </summary>
     public static byte[] Encrypt(byte[] content, X509Certificate2 recipient, As2EncryptionAlgorithm algorithm)
     {
-        string oid = algorithm switch
+        (string oid, bool gcm) = algorithm switch
         {
-            As2EncryptionAlgorithm.Aes128 => "2.16.840.1.101.3.4.1.2",
-            As2EncryptionAlgorithm.Aes192 => "2.16.840.1.101.3.4.1.22",
-            As2EncryptionAlgorithm.Aes256 => "2.16.840.1.101.3.4.1.42",
-            As2EncryptionAlgorithm.TripleDes => "1.2.840.113549.3.7",
-            As2EncryptionAlgorithm.Aes128Gcm or As2EncryptionAlgorithm.Aes256Gcm => throw new As2KeyException($"sending with {algorithm} is not supported yet; use aes256 (receiving AES-GCM works)"),
+            As2EncryptionAlgorithm.Aes128 => ("2.16.840.1.101.3.4.1.2", false),
+            As2EncryptionAlgorithm.Aes192 => ("2.16.840.1.101.3.4.1.22", false),
+            As2EncryptionAlgorithm.Aes256 => ("2.16.840.1.101.3.4.1.42", false),
+            As2EncryptionAlgorithm.TripleDes => ("1.2.840.113549.3.7", false),
+            As2EncryptionAlgorithm.Aes128Gcm => ("2.16.840.1.101.3.4.1.6", true),
+            As2EncryptionAlgorithm.Aes256Gcm => ("2.16.840.1.101.3.4.1.46", true),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "no encryption"),
         };
+        if (gcm)
+        {
+            return EncryptAuthenticated(content, recipient, oid, algorithm == As2EncryptionAlgorithm.Aes128Gcm ? 16 : 32);
+        }
         var envelope = new EnvelopedCms(new ContentInfo(content), new AlgorithmIdentifier(new Oid(oid)));
         envelope.Encrypt(new CmsRecipient(SubjectIdentifierType.IssuerAndSerialNumber, recipient, RSAEncryptionPadding.Pkcs1));
         return envelope.Encode();
+    }
+
+    // .NET writes no AuthEnvelopedData and BouncyCastle keeps its generator internal: the structure is small enough to write.
+    private static byte[] EncryptAuthenticated(byte[] content, X509Certificate2 recipient, string cipherOid, int keyBytes)
+    {
+        byte[] key = RandomNumberGenerator.GetBytes(keyBytes);
+        byte[] nonce = RandomNumberGenerator.GetBytes(12);
+        byte[] cipherText = new byte[content.Length];
+        byte[] tag = new byte[16];
+        using (var aes = new AesGcm(key, tag.Length))
+        {
+            aes.Encrypt(nonce, content, cipherText, tag);
+        }
+        using var rsa = recipient.GetRSAPublicKey() ?? throw new As2KeyException($"the partner's certificate {recipient.Subject} has no RSA key");
+        byte[] encryptedKey = rsa.Encrypt(key, RSAEncryptionPadding.Pkcs1);
+        CryptographicOperations.ZeroMemory(key);
+
+        var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteObjectIdentifier(AuthEnvelopedData);
+            using (writer.PushSequence(new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 0, isConstructed: true)))
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(0);
+                using (writer.PushSetOf())
+                using (writer.PushSequence())
+                {
+                    writer.WriteInteger(0);
+                    using (writer.PushSequence())
+                    {
+                        writer.WriteEncodedValue(recipient.IssuerName.RawData);
+                        writer.WriteInteger(recipient.SerialNumberBytes.Span);
+                    }
+                    using (writer.PushSequence())
+                    {
+                        writer.WriteObjectIdentifier("1.2.840.113549.1.1.1");
+                        writer.WriteNull();
+                    }
+                    writer.WriteOctetString(encryptedKey);
+                }
+                using (writer.PushSequence())
+                {
+                    writer.WriteObjectIdentifier("1.2.840.113549.1.7.1");
+                    using (writer.PushSequence())
+                    {
+                        writer.WriteObjectIdentifier(cipherOid);
+                        using (writer.PushSequence())
+                        {
+                            writer.WriteOctetString(nonce);
+                            writer.WriteInteger(tag.Length);
+                        }
+                    }
+                    writer.WriteOctetString(cipherText, new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 0));
+                }
+                writer.WriteOctetString(tag);
+            }
+        }
+        return writer.Encode();
     }
 
     /// <summary>Decrypts an enveloped (CBC) or auth-enveloped (GCM) message with our key; RSA PKCS#1 v1.5 and OAEP key transport.</summary>

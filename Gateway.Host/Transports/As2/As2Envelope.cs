@@ -144,8 +144,9 @@ internal static class As2Envelope
         }
         if (partnership.Encryption != As2EncryptionAlgorithm.None)
         {
+            string smimeType = partnership.Encryption is As2EncryptionAlgorithm.Aes128Gcm or As2EncryptionAlgorithm.Aes256Gcm ? "authEnveloped-data" : "enveloped-data";
             entity = MimeBytes.Compose(
-                [("Content-Type", "application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\""), ("Content-Transfer-Encoding", "binary"), ("Content-Disposition", "attachment; filename=\"smime.p7m\"")],
+                [("Content-Type", $"application/pkcs7-mime; smime-type={smimeType}; name=\"smime.p7m\""), ("Content-Transfer-Encoding", "binary"), ("Content-Disposition", "attachment; filename=\"smime.p7m\"")],
                 As2Cms.Encrypt(entity, partnerEncryption, partnership.Encryption));
         }
         var top = MimeBytes.Read(entity);

@@ -51,7 +51,7 @@ public sealed class As2SendTests
     /// <summary>What the partner does with the gateway's post: openssl decrypts and verifies it; returns the signed entity and the EDI.</summary>
     private async Task<(byte[] Signed, string Edi)> OpenAsync(Dictionary<string, string> headers, byte[] body)
     {
-        Assert.That(headers["content-type"], Does.StartWith("application/pkcs7-mime; smime-type=enveloped-data"));
+        Assert.That(headers["content-type"], Does.StartWith("application/pkcs7-mime; smime-type=").And.Contain("nveloped-data"));
         byte[] signed = await OpensslPeer.DecryptAsync(body, _as2.Partner, inform: "DER");
         byte[] payload = await OpensslPeer.VerifyDetachedAsync(signed, _as2.Ours);
         return (signed, Encoding.ASCII.GetString(payload));
@@ -169,6 +169,34 @@ public sealed class As2SendTests
         await TestGateway.WaitUntil(() => !_as2.Received.IsEmpty, "the gateway's post");
         var sent = await WaitForStatusAsync(_as2.Received.Single().Headers["message-id"], "SendFailed");
         Assert.That(sent.LastError, Does.Contain("HTTP 403"));
+    }
+
+    [Test]
+    public async Task AES_GCM_is_sent_as_auth_enveloped_data_that_openssl_decrypts()
+    {
+        await UseProfileAsync("    encryption: aes256gcm", p => p.Transports.As2!.Encryption.ToString() == "Aes256Gcm");
+        string? edi = null;
+        _as2.Answer = async (headers, body) =>
+        {
+            (byte[] signed, edi) = await OpenAsync(headers, body);
+            var (type, mdn) = await _as2.PartnerMdnAsync(headers["message-id"], await OpensslPeer.DigestBase64Async(OpensslPeer.ExtractFirstPart(signed)) + ", sha-256");
+            return (200, type, mdn);
+        };
+        try
+        {
+            await SendOrderAsync();
+
+            await TestGateway.WaitUntil(() => !_as2.Received.IsEmpty, "the gateway's post");
+            var (headers, body, _) = _as2.Received.Single();
+            await WaitForStatusAsync(headers["message-id"], "TransportAcknowledged");
+            Assert.That(headers["content-type"], Does.Contain("smime-type=authEnveloped-data"));
+            Assert.That(await OpensslPeer.DescribeAsync(body, inform: "DER"), Does.Contain("aes-256-gcm"));
+            Assert.That(edi, Does.Contain("ST*997*"));
+        }
+        finally
+        {
+            await UseProfileAsync("", p => p.Transports.As2!.Encryption.ToString() == "Aes256");
+        }
     }
 
     [TestCase("beforeSigning")]
