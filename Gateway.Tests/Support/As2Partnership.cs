@@ -55,8 +55,11 @@ internal sealed class As2Partnership : IAsyncDisposable
     /// <summary>How the partner's server answers a post; by default 200 with no body.</summary>
     public Func<Dictionary<string, string>, byte[], Task<(int Status, string? ContentType, byte[] Body)>> Answer { get; set; } = (_, _) => Task.FromResult<(int, string?, byte[])>((200, null, []));
 
-    /// <summary>Certificates, a profile with <paramref name="as2Extra"/> lines under transports.as2, and a started gateway with its partner listener.</summary>
-    public static async Task<As2Partnership> StartAsync(string as2Extra = "", string agreementsExtra = "")
+    /// <summary>
+    /// Certificates, a profile with <paramref name="as2Extra"/> lines under transports.as2, and a gateway with its partner
+    /// listener, started in-process unless <paramref name="start"/> is false (to run it as a child process instead).
+    /// </summary>
+    public static async Task<As2Partnership> StartAsync(string as2Extra = "", string agreementsExtra = "", bool start = true)
     {
         var gateway = new TestGateway();
         string certs = Directory.CreateDirectory(Path.Combine(gateway.ProfilesDirectory, "certs")).FullName;
@@ -69,7 +72,10 @@ internal sealed class As2Partnership : IAsyncDisposable
         int port = LoopbackBackend.FreePort();
         gateway.ExtraArguments.Add($"--Gateway:Listeners:Partner=http://127.0.0.1:{port}");
         partnership.ListenerUrl = $"http://127.0.0.1:{port}/as2";
-        await gateway.StartAsync();
+        if (start)
+        {
+            await gateway.StartAsync();
+        }
         return partnership;
     }
 

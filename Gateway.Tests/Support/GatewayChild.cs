@@ -41,7 +41,17 @@ internal sealed class GatewayChild : IDisposable
         var process = Process.Start(start)!;
         var child = new GatewayChild(process);
         // Drain the pipes so a chatty child never blocks on a full one.
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            // Fatal start-up errors go to the console log: keep them with stderr for the assertion message.
+            if (e.Data is { } line && (line.Contains("[FTL]", StringComparison.Ordinal) || line.Contains("[ERR]", StringComparison.Ordinal)))
+            {
+                lock (child._errors)
+                {
+                    child._errors.AppendLine(line);
+                }
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             lock (child._errors)
