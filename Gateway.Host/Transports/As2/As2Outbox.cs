@@ -146,6 +146,12 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
             LogBadMdn(partner.Id, exception.Message);
             return As2Response.Empty(400);
         }
+        if (as2.MdnSigned && !received.Signed)
+        {
+            // Anyone can post to the listener: an unsigned receipt proves nothing and must not settle (or fail) a delivery.
+            LogBadMdn(partner.Id, "it is not signed, though the partnership asks for signed MDNs");
+            return As2Response.Empty(400);
+        }
         var item = received.Report.OriginalMessageId is { } original ? store.FindOutboundByMessageId(original) : null;
         if (item is null || item.PartnerId != partner.Id)
         {

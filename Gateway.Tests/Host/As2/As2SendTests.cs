@@ -247,6 +247,15 @@ public sealed class As2SendTests
             var (type, mdn) = await _as2.PartnerMdnAsync(messageId, await OpensslPeer.DigestBase64Async(OpensslPeer.ExtractFirstPart(signed)) + ", sha-256");
 
             using var client = new HttpClient();
+            using var forged = new HttpRequestMessage(HttpMethod.Post, mdnUrl) { Content = new ByteArrayContent(UnsignedReport(messageId)) };
+            forged.Headers.TryAddWithoutValidation("AS2-From", $"\"{As2Partnership.PartnerAs2Id}\"");
+            forged.Headers.TryAddWithoutValidation("AS2-To", As2Partnership.OurAs2Id);
+            forged.Content.Headers.TryAddWithoutValidation("Content-Type", "multipart/report; report-type=disposition-notification; boundary=\"rpt\"");
+            using (var refused = await client.SendAsync(forged))
+            {
+                Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "an unsigned MDN proves nothing");
+                Assert.That(Sent(messageId).Status, Is.EqualTo("Sent"), "and changes nothing");
+            }
             using var post = new HttpRequestMessage(HttpMethod.Post, mdnUrl) { Content = new ByteArrayContent(mdn) };
             post.Headers.TryAddWithoutValidation("AS2-From", $"\"{As2Partnership.PartnerAs2Id}\"");
             post.Headers.TryAddWithoutValidation("AS2-To", As2Partnership.OurAs2Id);
@@ -284,6 +293,11 @@ public sealed class As2SendTests
         await Task.Delay(2500);
         Assert.That(elsewhere.Calls, Is.Empty, "no request to a URL the message named freely");
     }
+
+    // What anyone could post: an unsigned report claiming the partner refused the message.
+    private static byte[] UnsignedReport(string messageId) => Encoding.ASCII.GetBytes(
+        "--rpt\r\nContent-Type: message/disposition-notification\r\n\r\n"
+        + $"Original-Message-ID: {messageId}\r\nDisposition: automatic-action/MDN-sent-automatically; processed/error: decryption-failed\r\n\r\n--rpt--\r\n");
 
     private static byte[] Body(byte[] entity)
     {
