@@ -15,7 +15,9 @@ internal static class GatewayCommandLine
           gateway run                     run the gateway (console, Windows service or systemd)
           gateway track list [--partner ID] [--status S] [--type T] [--reference PO] [--json]
           gateway track show ID [--json]  timeline, errors, acknowledgments and back-end calls
-          gateway track reprocess ID      run again from the archive, or retry a dead-lettered delivery
+          gateway track reprocess ID      run again from the archive, retry a dead-lettered delivery,
+                                          or release a Held document (a repeated PO number)
+          gateway acks overdue [--json]   documents we sent whose 997/999/CONTRL did not come in time
 
         EDI tools (exit 0 ok, 1 invalid, 2 not EDI):
           gateway edi parse FILE          envelopes and documents of FILE as JSON
@@ -72,6 +74,10 @@ internal static class GatewayCommandLine
         if (args.Length >= 1 && args[0] == "partners")
         {
             return PartnerCommands.Run(args[1..], output, error);
+        }
+        if (args.Length >= 1 && args[0] == "acks")
+        {
+            return AcknowledgmentCommands.Run(args[1..], output, error);
         }
         if (args.Length >= 1 && args[0] == "certs")
         {

@@ -165,12 +165,20 @@ internal static class TrackCommands
     {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new { sent.Id, sent.PartnerId, sent.Kind, sent.ControlNumber, sent.Transport, sent.FileName, sent.Status, sent.CreatedAt, sent.SentAt, sent.Attempts, sent.LastError, sent.RelatesTo, sent.TransportMessageId, sent.ExpectedMic, sent.TransportReceipt, sent.TransportAcknowledgedAt, sent.Timeline }, Json));
+            output.WriteLine(JsonSerializer.Serialize(new { sent.Id, sent.PartnerId, sent.Kind, sent.ControlNumber, sent.Transport, sent.FileName, sent.Status, sent.CreatedAt, sent.SentAt, sent.Attempts, sent.LastError, sent.RelatesTo, sent.TransportMessageId, sent.ExpectedMic, sent.TransportReceipt, sent.TransportAcknowledgedAt, sent.GroupControlNumber, sent.DocumentControlNumber, sent.BusinessReference, sent.AcknowledgmentDueAt, sent.AcknowledgmentStatus, sent.AcknowledgmentReceiptId, sent.AcknowledgmentErrors, sent.Timeline }, Json));
             return GatewayCommandLine.Ok;
         }
         output.WriteLine($"Outbound {sent.Id}: {sent.Kind} {sent.ControlNumber} to {sent.PartnerId} over {sent.Transport} as '{sent.FileName}': {sent.Status}"
             + $"{(sent.SentAt is { } at ? $" at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "")}{(sent.LastError is null ? "" : $" ({sent.LastError})")}");
         output.WriteLine($"  created {sent.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC{(sent.RelatesTo is null ? "" : $", answers {sent.RelatesTo}")}");
+        if (sent.AcknowledgmentDueAt is not null || sent.AcknowledgmentStatus is not null)
+        {
+            output.WriteLine($"  acknowledgment: {sent.AcknowledgmentStatus ?? "waiting"}{(sent.AcknowledgmentDueAt is { } due ? $", due {due.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "")}{(sent.AcknowledgmentReceiptId is { } by ? $", by {by}" : "")}");
+            foreach (string problem in sent.AcknowledgmentErrors)
+            {
+                output.WriteLine($"    {problem}");
+            }
+        }
         if (sent.TransportMessageId is not null)
         {
             output.WriteLine($"  AS2 Message-ID {sent.TransportMessageId}, MIC {sent.ExpectedMic}, MDN {sent.TransportReceipt ?? "not received yet"}");
@@ -269,7 +277,8 @@ internal static class TrackCommands
               gateway track list [--partner ID] [--status S] [--type T] [--reference PO] [--control N]
                                  [--from DATE] [--to DATE] [--limit N] [--json]
               gateway track show ID [--json]        timeline, errors, acknowledgments and back-end calls of a document or receipt
-              gateway track reprocess ID            run a receipt again from the archive, or retry a dead-lettered delivery
+              gateway track reprocess ID            run a receipt again from the archive, retry a dead-lettered delivery,
+                                                    or release a Held document (a repeated PO number) as a change
               gateway track body ID [--call NAME]   the body a back-end call of the document sends (mapped now from the archive)
               gateway track reprocess ID --body FILE [--call NAME]
                                                     replay a dead-lettered call with a corrected body (same idempotency key)

@@ -26,6 +26,9 @@ internal sealed record GatewaySettings
     /// <summary>Who may call the admin API.</summary>
     public ApiSettings Api { get; init; } = new();
 
+    /// <summary>Where alerts go besides the log.</summary>
+    public AlertSettings Alerts { get; init; } = new();
+
     /// <summary>Where the gateway listens.</summary>
     public ListenerSettings Listeners { get; init; } = new();
 

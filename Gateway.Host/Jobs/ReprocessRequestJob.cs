@@ -73,6 +73,16 @@ internal sealed partial class ReprocessRequestJob(ITrackingStore store, Pipeline
             await delivery.DeliverAsync(document, cancellationToken);
             return;
         }
+        if (store.FindDocument(id) is { Status: DocumentStatus.Held } held)
+        {
+            // A person compared it with the earlier document and lets it through as a change.
+            held.Status = DocumentStatus.Validated;
+            held.Timeline.Add(new TimelineEvent { At = now, Step = "Released", Message = "released by an operator: sent on as a change of the earlier document" });
+            store.Save(held);
+            LogReprocess(id, "release");
+            await delivery.DeliverAsync(held, cancellationToken);
+            return;
+        }
         string receiptId = store.FindDocument(id)?.ReceiptId ?? id;
         if (store.FindReceipt(receiptId) is not { } receipt)
         {

@@ -6,6 +6,7 @@ using Gateway.Edi.Edifact;
 using Gateway.Edi.Validation;
 using Gateway.Edi.X12;
 using Gateway.Edi.X12.Json;
+using Gateway.Host.Pipeline;
 using Gateway.Partners.ControlNumbers;
 using Gateway.Partners.Profiles;
 
@@ -18,13 +19,15 @@ namespace Gateway.Host.Outbound;
 /// </summary>
 internal sealed class OutboundEnvelope(ControlNumberSequencer controlNumbers, TimeProvider time)
 {
-    /// <summary>The enveloped document, its interchange control number, and the validator's errors (empty when it may go).</summary>
-    public (byte[] Content, string ControlNumber, IReadOnlyList<string> Errors) Write(PartnerProfile partner, Agreement agreement, JsonObject form)
+    /// <summary>An enveloped document: its bytes, its control numbers at each level, its business reference, and the validator's errors (empty when it may go).</summary>
+    public sealed record Enveloped(byte[] Content, string ControlNumber, string? GroupControlNumber, string DocumentControlNumber, string? BusinessReference, IReadOnlyList<string> Errors);
+
+    public Enveloped Write(PartnerProfile partner, Agreement agreement, JsonObject form)
     {
         return agreement.Standard == EdiStandard.X12 ? WriteX12(partner, agreement, form) : WriteEdifact(partner, agreement, form);
     }
 
-    private (byte[], string, IReadOnlyList<string>) WriteX12(PartnerProfile partner, Agreement agreement, JsonObject form)
+    private Enveloped WriteX12(PartnerProfile partner, Agreement agreement, JsonObject form)
     {
         var us = partner.OurIdentity.X12 ?? throw new InvalidOperationException($"{partner.Id} has no ourIdentity.x12 in its profile; add it to send X12");
         var them = (partner.Identities.X12.Count > 0 ? partner.Identities.X12[0] : null) ?? throw new InvalidOperationException($"{partner.Id} has no identities.x12 in its profile; add it to send X12");
@@ -52,12 +55,13 @@ internal sealed class OutboundEnvelope(ControlNumberSequencer controlNumbers, Ti
             writer.EndInterchange();
         }
         byte[] content = output.ToArray();
-        var errors = new X12Validator().ValidateStream(new MemoryStream(content, writable: false))
+        string? reference = null;
+        var errors = new X12Validator().ValidateStream(new MemoryStream(content, writable: false), (set, _) => reference = BusinessReferences.OfX12(set.Type, set.Segments))
             .SelectMany(r => r.AllIssues).Where(i => i.Severity == EdiSeverity.Error).Select(i => i.ToString()).ToList();
-        return (content, icn.ToString("000000000", CultureInfo.InvariantCulture), errors);
+        return new Enveloped(content, icn.ToString("000000000", CultureInfo.InvariantCulture), gcn.ToString(CultureInfo.InvariantCulture), st02, reference, errors);
     }
 
-    private (byte[], string, IReadOnlyList<string>) WriteEdifact(PartnerProfile partner, Agreement agreement, JsonObject form)
+    private Enveloped WriteEdifact(PartnerProfile partner, Agreement agreement, JsonObject form)
     {
         var us = partner.OurIdentity.Edifact ?? throw new InvalidOperationException($"{partner.Id} has no ourIdentity.edifact in its profile; add it to send EDIFACT");
         var them = (partner.Identities.Edifact.Count > 0 ? partner.Identities.Edifact[0] : null) ?? throw new InvalidOperationException($"{partner.Id} has no identities.edifact in its profile; add it to send EDIFACT");
@@ -93,9 +97,10 @@ internal sealed class OutboundEnvelope(ControlNumberSequencer controlNumbers, Ti
             writer.EndInterchange();
         }
         byte[] content = output.ToArray();
-        var errors = new EdifactValidator().ValidateStream(new MemoryStream(content, writable: false))
+        string? businessReference = null;
+        var errors = new EdifactValidator().ValidateStream(new MemoryStream(content, writable: false), (written, _) => businessReference = BusinessReferences.OfEdifact(written.Segments))
             .SelectMany(r => r.AllIssues).Where(i => i.Severity == EdiSeverity.Error).Select(i => i.ToString()).ToList();
-        return (content, reference, errors);
+        return new Enveloped(content, reference, null, message, businessReference, errors);
     }
 
     /// <summary>GS01 for a transaction set.</summary>

@@ -71,23 +71,23 @@ internal sealed partial class OutboundSubmissions(
             {
                 return Problem(null, $"map {map.Name}: {exception.Message}");
             }
-            byte[] content;
-            string controlNumber;
-            IReadOnlyList<string> errors;
+            OutboundEnvelope.Enveloped enveloped;
             try
             {
-                (content, controlNumber, errors) = envelope.Write(partner, agreement, form);
+                enveloped = envelope.Write(partner, agreement, form);
             }
             catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException)
             {
                 return Problem(null, exception.Message);
             }
-            if (errors.Count > 0)
+            if (enveloped.Errors.Count > 0)
             {
                 // Control numbers were used but nothing was sent: a gap, which partners accept, never a repeat.
-                LogInvalid(documentType, partnerId, errors.Count);
-                return new Result(null, false, [.. errors.Select(e => ((string?)null, $"the {documentType} written by map {map.Name} is not valid: {e}"))]);
+                LogInvalid(documentType, partnerId, enveloped.Errors.Count);
+                return new Result(null, false, [.. enveloped.Errors.Select(e => ((string?)null, $"the {documentType} written by map {map.Name} is not valid: {e}"))]);
             }
+            string controlNumber = enveloped.ControlNumber;
+            var now = time.GetUtcNow();
             string transport = agreement.Transport is { } chosen ? ProfileNames.Of(chosen) : partner.Transports.Folder is not null ? "folder" : "as2";
             string extension = agreement.Standard == EdiStandard.X12 ? "x12" : "edi";
             var record = new OutboundRecord
@@ -97,11 +97,17 @@ internal sealed partial class OutboundSubmissions(
                 Kind = documentType,
                 Transport = transport,
                 FileName = $"{partnerId}-{documentType}-{controlNumber}.{extension}",
-                Content = content,
+                Content = enveloped.Content,
                 ControlNumber = controlNumber,
+                GroupControlNumber = enveloped.GroupControlNumber,
+                DocumentControlNumber = enveloped.DocumentControlNumber,
+                BusinessReference = enveloped.BusinessReference,
                 RelatesTo = null,
-                CreatedAt = time.GetUtcNow(),
+                CreatedAt = now,
+                // The partner's 997/999/CONTRL is due this long after the document is queued (normally sent at once).
+                AcknowledgmentDueAt = agreement.Acknowledgments.ExpectedWithinHours is int hours ? now.AddHours(hours) : null,
             };
+            record.Timeline.Add(new TimelineEvent { At = now, Step = "Created", Message = $"{documentType} {controlNumber} from map {map.Name}{(enveloped.BusinessReference is null ? "" : $", reference {enveloped.BusinessReference}")}{(record.AcknowledgmentDueAt is { } due ? $"; acknowledgment due by {due.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "")}" });
             store.Save(record);
             LogQueued(documentType, controlNumber, partnerId, transport, id);
         }

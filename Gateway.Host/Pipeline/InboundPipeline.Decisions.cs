@@ -67,11 +67,43 @@ internal sealed partial class InboundPipeline
         document.Status = DocumentStatus.Validated;
         document.Map = testInterchange ? null : mapper.Choose(agreement, document.Standard, document.Version, document.Type);
         document.Endpoint = testInterchange || document.Map is not null ? null : agreement.Endpoint;
+        if (!testInterchange && BusinessDuplicateOf(document) is { } earlier && HandleBusinessDuplicate(document, agreement, partner, earlier))
+        {
+            return;
+        }
         AddEvent(document.Timeline, "Validated",
             testInterchange ? "valid; a test interchange: acknowledged, never delivered"
             : document.Map is not null ? $"valid; map {document.Map} makes its back-end calls"
             : agreement.Endpoint is null ? "valid; no map for this document type and the agreement names no endpoint, so nothing is delivered"
             : $"valid; no map, so its JSON form goes to {agreement.Endpoint} as is");
+    }
+
+    // The same PO (ASN, invoice) number from the same partner under a new envelope: an earlier document that was not refused.
+    private DocumentRecord? BusinessDuplicateOf(DocumentRecord document) =>
+        document.BusinessReference is not { } reference || document.PartnerId is null ? null
+        : store.QueryDocuments(new DocumentQuery { PartnerId = document.PartnerId, Type = document.Type, BusinessReference = reference, Take = 50 })
+            .Where(d => d.ReceiptId != document.ReceiptId && d.Status is not (DocumentStatus.Rejected or DocumentStatus.Duplicate or DocumentStatus.Quarantined or DocumentStatus.Parsed))
+            .OrderBy(d => d.ReceivedAt)
+            .FirstOrDefault();
+
+    /// <summary>Applies the agreement's businessDuplicates policy; true when the document goes no further now.</summary>
+    private bool HandleBusinessDuplicate(DocumentRecord document, Agreement agreement, PartnerProfile partner, DocumentRecord earlier)
+    {
+        string what = $"{document.Type} {document.BusinessReference} was already received from {partner.Id} on {earlier.ReceivedAt:yyyy-MM-dd HH:mm} UTC as {earlier.Id} ({earlier.Status})";
+        switch (agreement.BusinessDuplicates)
+        {
+            case BusinessDuplicatePolicy.Reject:
+                document.Status = DocumentStatus.Rejected;
+                AddEvent(document.Timeline, "Rejected", $"{what}; the agreement rejects repeated business references (businessDuplicates: reject)");
+                return true;
+            case BusinessDuplicatePolicy.Hold:
+                document.Status = DocumentStatus.Held;
+                AddEvent(document.Timeline, "Held", $"{what}; held for a person to decide (businessDuplicates: hold): compare the two, then gateway track reprocess {document.Id} to send it on as a change");
+                return true;
+            default:
+                AddEvent(document.Timeline, "Change", $"{what}; accepted as a change (businessDuplicates: accept)");
+                return false;
+        }
     }
 
     private OutboundRecord NewOutbound(ReceiptRecord receipt, PartnerProfile partner, Agreement agreement, string kind, string controlNumber, byte[] content, string extension)

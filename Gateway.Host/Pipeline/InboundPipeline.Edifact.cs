@@ -28,7 +28,7 @@ internal sealed partial class InboundPipeline
             document.GroupControlNumber = message.Group is { } group ? group.Header[5] : "";
             document.InterchangeControlNumber = message.Interchange.ControlReference;
             document.BusinessReference = BusinessReferences.OfEdifact(message.Segments);
-            pending.Add(new PendingDocument(messageResult.IsAccepted, messageResult.Issues, document));
+            pending.Add(new PendingDocument(messageResult.IsAccepted, messageResult.Issues, document, ReadContrl(message, document)));
         }))
         {
             interchangeIndex++;
@@ -64,6 +64,26 @@ internal sealed partial class InboundPipeline
                 },
                 (partner, agreement) => BuildContrl(receipt, partner, agreement, result)),
                 pending, documents, outbound);
+        }
+    }
+
+    // A CONTRL from the partner answers interchanges we sent; one we cannot read is kept with the reason and reconciles nothing.
+    private Func<string, string, string>? ReadContrl(EdifactMessage message, DocumentRecord document)
+    {
+        if (message.Type != "CONTRL")
+        {
+            return null;
+        }
+        try
+        {
+            var contrl = EdifactReceivedContrl.Read(message);
+            document.BusinessReference ??= $"interchange {contrl.InterchangeReference}";
+            return (partnerId, receiptId) => reconciler.Reconcile(partnerId, receiptId, contrl);
+        }
+        catch (FormatException exception)
+        {
+            document.Issues.Add($"warning: the CONTRL cannot be read ({exception.Message}); it reconciles nothing");
+            return null;
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed partial class InboundPipeline
         var identification = facts.Identification;
         receipt.Interchanges.Add(facts.Record);
         bool envelopeValid = !facts.EnvelopeIssues.Any(i => i.Severity == EdiSeverity.Error);
-        foreach (var (_, issues, document) in pending)
+        foreach (var (_, issues, document, _) in pending)
         {
             document.PartnerId = identification.Partner?.Id;
             document.IdempotencyKey = DocumentMapper.DocumentKey(document.PartnerId, facts.DateTime, document.InterchangeControlNumber, document.GroupControlNumber, document.ControlNumber);
@@ -39,6 +39,13 @@ internal sealed partial class InboundPipeline
             }
             for (int i = 0; i < pending.Count; i++)
             {
+                if (pending[i].Reconcile is { } reconcile && duplicate is null && pending[i].Accepted && envelopeValid)
+                {
+                    // An acknowledgment needs no agreement of its own: it answers documents we sent under theirs.
+                    pending[i].Document.Status = DocumentStatus.Reconciled;
+                    AddEvent(pending[i].Document.Timeline, "Reconciled", reconcile(partner.Id, receipt.Id));
+                    continue;
+                }
                 Decide(pending[i].Document, pending[i].Accepted && envelopeValid, agreements[i], partner, duplicate, facts.IsTest);
             }
             var ackAgreement = agreements.FirstOrDefault(a => a is not null)
@@ -61,7 +68,8 @@ internal sealed partial class InboundPipeline
     /// <param name="Accepted">Whether its own validation accepted it.</param>
     /// <param name="Issues">Its own validation issues.</param>
     /// <param name="Document">Its tracking record.</param>
-    private sealed record PendingDocument(bool Accepted, IReadOnlyList<EdiIssue> Issues, DocumentRecord Document);
+    /// <param name="Reconcile">For an acknowledgment from the partner: applies it to what we sent (partner id, receipt id) and says what it did.</param>
+    private sealed record PendingDocument(bool Accepted, IReadOnlyList<EdiIssue> Issues, DocumentRecord Document, Func<string, string, string>? Reconcile = null);
 
     /// <summary>What one interchange of either standard contributes to <see cref="Admit"/>.</summary>
     /// <param name="Standard">X12 or EDIFACT.</param>

@@ -29,7 +29,7 @@ internal sealed partial class InboundPipeline
             document.GroupControlNumber = set.Group?.ControlNumber ?? "";
             document.InterchangeControlNumber = set.Group?.Interchange.ControlNumber ?? "";
             document.BusinessReference = BusinessReferences.OfX12(set.Type, set.Segments);
-            pending.Add(new PendingDocument(documentResult.IsAccepted, documentResult.Issues, document));
+            pending.Add(new PendingDocument(documentResult.IsAccepted, documentResult.Issues, document, ReadAcknowledgment(set, document)));
         }))
         {
             interchangeIndex++;
@@ -63,6 +63,26 @@ internal sealed partial class InboundPipeline
                 },
                 (partner, agreement) => BuildX12Acknowledgment(receipt, partner, agreement, result)),
                 pending, documents, outbound);
+        }
+    }
+
+    // A 997 or 999 from the partner answers documents we sent; one we cannot read is kept with the reason and reconciles nothing.
+    private Func<string, string, string>? ReadAcknowledgment(X12TransactionSet set, DocumentRecord document)
+    {
+        if (set.Type is not ("997" or "999"))
+        {
+            return null;
+        }
+        try
+        {
+            var ack = X12ReceivedAcknowledgment.Read(set);
+            document.BusinessReference ??= $"{ack.FunctionalId} group {ack.GroupControlNumber}";
+            return (partnerId, receiptId) => reconciler.Reconcile(partnerId, receiptId, ack);
+        }
+        catch (FormatException exception)
+        {
+            document.Issues.Add($"warning: the {set.Type} cannot be read as an acknowledgment ({exception.Message}); it reconciles nothing");
+            return null;
         }
     }
 

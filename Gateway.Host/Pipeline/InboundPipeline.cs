@@ -1,4 +1,5 @@
 using Gateway.Edi;
+using Gateway.Host.Acknowledgments;
 using Gateway.Host.Delivery;
 using Gateway.Host.Intake;
 using Gateway.Host.Mapping;
@@ -24,6 +25,7 @@ internal sealed partial class InboundPipeline(
     IInterchangeRegister register,
     BackendDelivery delivery,
     DocumentMapper mapper,
+    AcknowledgmentReconciler reconciler,
     OutboundSignal outboundSignal,
     TimeProvider time,
     ILogger<InboundPipeline> log)

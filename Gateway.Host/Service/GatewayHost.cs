@@ -1,3 +1,4 @@
+using Gateway.Host.Acknowledgments;
 using Gateway.Host.Api;
 using Gateway.Host.Certificates;
 using Gateway.Host.Configuration;
@@ -83,6 +84,9 @@ internal static class GatewayHost
         services.AddSingleton<EmailInbox>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<CertificateExpiryWarnings>();
+        services.AddSingleton<Alerts.Alerts>();
+        services.AddHttpClient(Alerts.Alerts.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<AcknowledgmentReconciler>();
         services.AddSingleton<As2Keys>();
         services.AddSingleton<As2Receiver>();
         services.AddSingleton<As2Outbox>();
@@ -111,6 +115,7 @@ internal static class GatewayHost
                 var every = TimeSpan.FromSeconds(Math.Max(1, settings.Email.PollSeconds));
                 quartz.ScheduleJob<EmailPollJob>(trigger => trigger.StartAt(TimeProvider.System.GetUtcNow() + every).WithSimpleSchedule(every, null), job => job.WithIdentity("email-poll"));
             }
+            quartz.ScheduleJob<OverdueAcknowledgmentJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromMinutes(1), null), job => job.WithIdentity("overdue-acknowledgments"));
             quartz.ScheduleJob<CertificateExpiryJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromHours(12), null), job => job.WithIdentity("certificate-expiry"));
             quartz.ScheduleJob<RetentionJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromHours(6), null), job => job.WithIdentity("retention"));
         });

@@ -18,6 +18,15 @@ internal enum DocumentStatus
     /// <summary>Its functional acknowledgment is queued for the partner.</summary>
     Acknowledged,
 
+    /// <summary>
+    /// Valid, but it carries the business reference (PO number) of an earlier document from the same partner, and the
+    /// agreement says hold: it waits for a person (<c>gateway track reprocess ID</c> releases it as a change).
+    /// </summary>
+    Held,
+
+    /// <summary>An acknowledgment from the partner (997, 999, CONTRL), matched to the documents we sent: it is never acknowledged or delivered.</summary>
+    Reconciled,
+
     /// <summary>Turned into its back-end call.</summary>
     Mapped,
 

@@ -47,6 +47,21 @@ internal interface ITrackingStore
     /// <summary>Saves outbound records in one transaction.</summary>
     void SaveAll(IReadOnlyCollection<OutboundRecord> outbound);
 
+    /// <summary>Documents we sent the partner in X12 group <paramref name="groupControlNumber"/> (GS06 without padding).</summary>
+    IReadOnlyList<OutboundRecord> OutboundOfGroup(string partnerId, string groupControlNumber);
+
+    /// <summary>Documents we sent the partner in interchange <paramref name="controlNumber"/> (UNB 0020 or ISA13).</summary>
+    IReadOnlyList<OutboundRecord> OutboundOfInterchange(string partnerId, string controlNumber);
+
+    /// <summary>Documents whose acknowledgment was due at or before <paramref name="now"/> and has not come.</summary>
+    IReadOnlyList<OutboundRecord> AcknowledgmentsDue(DateTimeOffset now, int limit);
+
+    /// <summary>AS2 documents whose asynchronous MDN was due at or before <paramref name="now"/> and has not come.</summary>
+    IReadOnlyList<OutboundRecord> TransportReceiptsDue(DateTimeOffset now, int limit);
+
+    /// <summary>Documents whose acknowledgment is overdue, oldest first.</summary>
+    IReadOnlyList<OutboundRecord> OverdueAcknowledgments(int limit);
+
     /// <summary>The outbound document sent as the AS2 message <paramref name="messageId"/>.</summary>
     OutboundRecord? FindOutboundByMessageId(string messageId);
 

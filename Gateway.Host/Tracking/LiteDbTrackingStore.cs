@@ -37,6 +37,9 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
             _outbound.EnsureIndex(o => o.Status);
             _outbound.EnsureIndex(o => o.RelatesTo);
             _outbound.EnsureIndex(o => o.TransportMessageId);
+            _outbound.EnsureIndex(o => o.GroupControlNumber);
+            _outbound.EnsureIndex(o => o.ControlNumber);
+            _outbound.EnsureIndex(o => o.AcknowledgmentDueAt);
             _as2.EnsureIndex(m => m.ReceiptId);
             _as2.EnsureIndex(m => m.MdnSentAt);
         }
@@ -155,6 +158,22 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
     public IReadOnlyList<OutboundRecord> OutboundFor(string receiptId) => _outbound.Find(o => o.RelatesTo == receiptId).ToList();
 
     public void Save(OutboundRecord outbound) => _outbound.Upsert(outbound);
+
+    public IReadOnlyList<OutboundRecord> OutboundOfGroup(string partnerId, string groupControlNumber) =>
+        _outbound.Find(o => o.GroupControlNumber == groupControlNumber && o.PartnerId == partnerId).ToList();
+
+    public IReadOnlyList<OutboundRecord> OutboundOfInterchange(string partnerId, string controlNumber) =>
+        _outbound.Find(o => o.ControlNumber == controlNumber && o.PartnerId == partnerId).ToList();
+
+    // BSON orders null below every date: each "due" query must exclude nulls itself.
+    public IReadOnlyList<OutboundRecord> AcknowledgmentsDue(DateTimeOffset now, int limit) =>
+        _outbound.Query().Where(o => o.AcknowledgmentDueAt != null && o.AcknowledgmentDueAt <= now && o.AcknowledgmentStatus == null).OrderBy(o => o.AcknowledgmentDueAt).Limit(limit).ToList();
+
+    public IReadOnlyList<OutboundRecord> TransportReceiptsDue(DateTimeOffset now, int limit) =>
+        _outbound.Query().Where(o => o.TransportReceiptDueAt != null && o.TransportReceiptDueAt <= now).Limit(limit).ToList();
+
+    public IReadOnlyList<OutboundRecord> OverdueAcknowledgments(int limit) =>
+        _outbound.Query().Where(o => o.AcknowledgmentStatus == "Overdue").OrderBy(o => o.AcknowledgmentDueAt).Limit(limit).ToList();
 
     public OutboundRecord? FindOutboundByMessageId(string messageId) => _outbound.FindOne(o => o.TransportMessageId == messageId);
 

@@ -18,7 +18,17 @@ internal sealed class OutboundRecord
 
     public byte[] Content { get; set; } = [];
 
+    /// <summary>ISA13 or UNB 0020.</summary>
     public string ControlNumber { get; set; } = "";
+
+    /// <summary>GS06 (X12), or null for EDIFACT without groups: what a 997/999 names in AK102.</summary>
+    public string? GroupControlNumber { get; set; }
+
+    /// <summary>ST02 or UNH 0062: what a 997 names in AK202, a CONTRL in UCM.</summary>
+    public string? DocumentControlNumber { get; set; }
+
+    /// <summary>The PO, ASN or invoice number the document carries.</summary>
+    public string? BusinessReference { get; set; }
 
     /// <summary>The receipt this answers.</summary>
     public string? RelatesTo { get; set; }
@@ -48,6 +58,23 @@ internal sealed class OutboundRecord
 
     public DateTimeOffset? TransportAcknowledgedAt { get; set; }
 
-    /// <summary>What happened to the document on its way out: attempts, MDN.</summary>
+    /// <summary>When an asynchronous MDN is due; cleared once it came or was reported overdue.</summary>
+    public DateTimeOffset? TransportReceiptDueAt { get; set; }
+
+    /// <summary>When the partner's 997/999/CONTRL is due (the agreement's expectedWithinHours), or null when none is expected.</summary>
+    public DateTimeOffset? AcknowledgmentDueAt { get; set; }
+
+    /// <summary>Accepted, PartiallyAccepted, Rejected (from the partner's acknowledgment) or Overdue; null while waiting.</summary>
+    public string? AcknowledgmentStatus { get; set; }
+
+    public DateTimeOffset? AcknowledgmentReceivedAt { get; set; }
+
+    /// <summary>The receipt that brought the partner's acknowledgment.</summary>
+    public string? AcknowledgmentReceiptId { get; set; }
+
+    /// <summary>The partner's error codes, in words.</summary>
+    public List<string> AcknowledgmentErrors { get; set; } = [];
+
+    /// <summary>What happened to the document on its way out: created, attempts, MDN, acknowledgment.</summary>
     public List<TimelineEvent> Timeline { get; set; } = [];
 }

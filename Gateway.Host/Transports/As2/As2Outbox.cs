@@ -21,6 +21,9 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
 
     private const int MaxAttempts = 10;
 
+    /// <summary>How long an asynchronous MDN may take before the document is reported (AS2 products send them within minutes).</summary>
+    public static readonly TimeSpan AsyncMdnWait = TimeSpan.FromHours(1);
+
     public async Task SendDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -89,7 +92,8 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
             }
             else
             {
-                Event(item, "Sent", as2.Mdn == MdnMode.Async ? $"waiting for the asynchronous MDN at {as2.AsyncMdnUrl}" : "no MDN requested (mdn: none)");
+                item.TransportReceiptDueAt = as2.Mdn == MdnMode.Async ? item.SentAt + AsyncMdnWait : null;
+                Event(item, "Sent", as2.Mdn == MdnMode.Async ? $"waiting for the asynchronous MDN at {as2.AsyncMdnUrl}, due by {item.TransportReceiptDueAt:yyyy-MM-dd HH:mm} UTC" : "no MDN requested (mdn: none)");
             }
             store.Save(item);
         }
@@ -180,6 +184,7 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
     {
         var report = received.Report;
         item.TransportReceipt = report.Disposition;
+        item.TransportReceiptDueAt = null;
         string? problem =
             as2.MdnSigned && !received.Signed ? "the MDN is not signed, though a signed one was asked for: there is no proof of receipt"
             : report.OriginalMessageId != item.TransportMessageId ? $"the MDN answers {report.OriginalMessageId}, not {item.TransportMessageId}"
