@@ -18,6 +18,10 @@ internal static class GatewayCommandLine
           gateway track reprocess ID      run again from the archive, retry a dead-lettered delivery,
                                           or release a Held document (a repeated PO number)
           gateway acks overdue [--json]   documents we sent whose 997/999/CONTRL did not come in time
+          gateway orders show PO [--partner ID] [--json]
+                                          the order's journey: received, acknowledged, ERP, 940, 945,
+                                          856, 810 and their acknowledgments; stuck steps; discrepancies
+          gateway orders stuck [--json]   orders needing a person
 
         EDI tools (exit 0 ok, 1 invalid, 2 not EDI):
           gateway edi parse FILE          envelopes and documents of FILE as JSON
@@ -74,6 +78,10 @@ internal static class GatewayCommandLine
         if (args.Length >= 1 && args[0] == "partners")
         {
             return PartnerCommands.Run(args[1..], output, error);
+        }
+        if (args.Length >= 1 && args[0] == "orders")
+        {
+            return OrderCommands.Run(args[1..], output, error);
         }
         if (args.Length >= 1 && args[0] == "acks")
         {

@@ -26,6 +26,9 @@ internal sealed record GatewaySettings
     /// <summary>Who may call the admin API.</summary>
     public ApiSettings Api { get; init; } = new();
 
+    /// <summary>Order journeys, stuck orders and ship notices.</summary>
+    public OrderSettings Orders { get; init; } = new();
+
     /// <summary>Where alerts go besides the log.</summary>
     public AlertSettings Alerts { get; init; } = new();
 

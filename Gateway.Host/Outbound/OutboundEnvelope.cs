@@ -6,6 +6,7 @@ using Gateway.Edi.Edifact;
 using Gateway.Edi.Validation;
 using Gateway.Edi.X12;
 using Gateway.Edi.X12.Json;
+using Gateway.Host.Orders;
 using Gateway.Host.Pipeline;
 using Gateway.Partners.ControlNumbers;
 using Gateway.Partners.Profiles;
@@ -20,7 +21,14 @@ namespace Gateway.Host.Outbound;
 internal sealed class OutboundEnvelope(ControlNumberSequencer controlNumbers, TimeProvider time)
 {
     /// <summary>An enveloped document: its bytes, its control numbers at each level, its business reference, and the validator's errors (empty when it may go).</summary>
-    public sealed record Enveloped(byte[] Content, string ControlNumber, string? GroupControlNumber, string DocumentControlNumber, string? BusinessReference, IReadOnlyList<string> Errors);
+    public sealed record Enveloped(byte[] Content, string ControlNumber, string? GroupControlNumber, string DocumentControlNumber, string? BusinessReference, IReadOnlyList<string> Errors)
+    {
+        /// <summary>The customer's PO number the document belongs to.</summary>
+        public string? PurchaseOrder { get; init; }
+
+        /// <summary>Its item lines.</summary>
+        public List<OrderLine> Lines { get; init; } = [];
+    }
 
     public Enveloped Write(PartnerProfile partner, Agreement agreement, JsonObject form)
     {
@@ -56,9 +64,18 @@ internal sealed class OutboundEnvelope(ControlNumberSequencer controlNumbers, Ti
         }
         byte[] content = output.ToArray();
         string? reference = null;
-        var errors = new X12Validator().ValidateStream(new MemoryStream(content, writable: false), (set, _) => reference = BusinessReferences.OfX12(set.Type, set.Segments))
+        (string? PurchaseOrder, List<OrderLine> Lines) facts = (null, []);
+        var errors = new X12Validator().ValidateStream(new MemoryStream(content, writable: false), (set, _) =>
+            {
+                reference = BusinessReferences.OfX12(set.Type, set.Segments);
+                facts = OrderFacts.OfX12(set.Type, set.Segments);
+            })
             .SelectMany(r => r.AllIssues).Where(i => i.Severity == EdiSeverity.Error).Select(i => i.ToString()).ToList();
-        return new Enveloped(content, icn.ToString("000000000", CultureInfo.InvariantCulture), gcn.ToString(CultureInfo.InvariantCulture), st02, reference, errors);
+        return new Enveloped(content, icn.ToString("000000000", CultureInfo.InvariantCulture), gcn.ToString(CultureInfo.InvariantCulture), st02, reference, errors)
+        {
+            PurchaseOrder = facts.PurchaseOrder,
+            Lines = facts.Lines,
+        };
     }
 
     private Enveloped WriteEdifact(PartnerProfile partner, Agreement agreement, JsonObject form)
@@ -98,9 +115,18 @@ internal sealed class OutboundEnvelope(ControlNumberSequencer controlNumbers, Ti
         }
         byte[] content = output.ToArray();
         string? businessReference = null;
-        var errors = new EdifactValidator().ValidateStream(new MemoryStream(content, writable: false), (written, _) => businessReference = BusinessReferences.OfEdifact(written.Segments))
+        (string? PurchaseOrder, List<OrderLine> Lines) facts = (null, []);
+        var errors = new EdifactValidator().ValidateStream(new MemoryStream(content, writable: false), (written, _) =>
+            {
+                businessReference = BusinessReferences.OfEdifact(written.Segments);
+                facts = OrderFacts.OfEdifact(written.Type, written.Segments);
+            })
             .SelectMany(r => r.AllIssues).Where(i => i.Severity == EdiSeverity.Error).Select(i => i.ToString()).ToList();
-        return new Enveloped(content, reference, null, message, businessReference, errors);
+        return new Enveloped(content, reference, null, message, businessReference, errors)
+        {
+            PurchaseOrder = facts.PurchaseOrder,
+            Lines = facts.Lines,
+        };
     }
 
     /// <summary>GS01 for a transaction set.</summary>

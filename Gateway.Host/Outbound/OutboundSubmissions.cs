@@ -102,6 +102,8 @@ internal sealed partial class OutboundSubmissions(
                 GroupControlNumber = enveloped.GroupControlNumber,
                 DocumentControlNumber = enveloped.DocumentControlNumber,
                 BusinessReference = enveloped.BusinessReference,
+                PurchaseOrder = enveloped.PurchaseOrder,
+                Lines = enveloped.Lines,
                 RelatesTo = null,
                 CreatedAt = now,
                 // The partner's 997/999/CONTRL is due this long after the document is queued (normally sent at once).

@@ -1,6 +1,7 @@
 using Gateway.Edi.Edifact;
 using Gateway.Edi.Edifact.Acknowledgments;
 using Gateway.Edi.Validation;
+using Gateway.Host.Orders;
 using Gateway.Host.Tracking;
 using Gateway.Partners.ControlNumbers;
 using Gateway.Partners.Profiles;
@@ -28,6 +29,7 @@ internal sealed partial class InboundPipeline
             document.GroupControlNumber = message.Group is { } group ? group.Header[5] : "";
             document.InterchangeControlNumber = message.Interchange.ControlReference;
             document.BusinessReference = BusinessReferences.OfEdifact(message.Segments);
+            (document.PurchaseOrder, document.Lines) = OrderFacts.OfEdifact(message.Type, message.Segments);
             pending.Add(new PendingDocument(messageResult.IsAccepted, messageResult.Issues, document, ReadContrl(message, document)));
         }))
         {

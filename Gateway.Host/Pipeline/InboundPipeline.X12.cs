@@ -1,6 +1,7 @@
 using Gateway.Edi.Validation;
 using Gateway.Edi.X12;
 using Gateway.Edi.X12.Acknowledgments;
+using Gateway.Host.Orders;
 using Gateway.Host.Tracking;
 using Gateway.Partners.ControlNumbers;
 using Gateway.Partners.Profiles;
@@ -29,6 +30,7 @@ internal sealed partial class InboundPipeline
             document.GroupControlNumber = set.Group?.ControlNumber ?? "";
             document.InterchangeControlNumber = set.Group?.Interchange.ControlNumber ?? "";
             document.BusinessReference = BusinessReferences.OfX12(set.Type, set.Segments);
+            (document.PurchaseOrder, document.Lines) = OrderFacts.OfX12(set.Type, set.Segments);
             pending.Add(new PendingDocument(documentResult.IsAccepted, documentResult.Issues, document, ReadAcknowledgment(set, document)));
         }))
         {

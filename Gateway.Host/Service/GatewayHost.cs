@@ -130,6 +130,7 @@ internal static class GatewayHost
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "ok" }));
         app.Services.GetService<SandboxBackend>()?.Map(app);
         OutboundApi.Map(app);
+        OrderApi.Map(app);
         return app;
     }
 }

@@ -28,6 +28,12 @@ internal sealed class DocumentRecord
     /// <summary>The business number support staff search by: PO (BEG03), ASN (BSN02), invoice (BIG02), order (BGM).</summary>
     public string? BusinessReference { get; set; }
 
+    /// <summary>The customer's PO number the document belongs to (BEG03, PRF01, W0606, RFF+ON…): the key of the order journey.</summary>
+    public string? PurchaseOrder { get; set; }
+
+    /// <summary>Its item lines (ordered, shipped or invoiced), for the journey's line-level checks.</summary>
+    public List<Orders.OrderLine> Lines { get; set; } = [];
+
     public DateTimeOffset ReceivedAt { get; set; }
 
     public DocumentStatus Status { get; set; }

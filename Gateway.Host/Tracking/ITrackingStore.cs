@@ -62,6 +62,18 @@ internal interface ITrackingStore
     /// <summary>Documents whose acknowledgment is overdue, oldest first.</summary>
     IReadOnlyList<OutboundRecord> OverdueAcknowledgments(int limit);
 
+    /// <summary>Documents we received that belong to the purchase order (the journey's inbound side).</summary>
+    IReadOnlyList<DocumentRecord> DocumentsOfOrder(string purchaseOrder);
+
+    /// <summary>Documents we sent that belong to the purchase order.</summary>
+    IReadOnlyList<OutboundRecord> OutboundOfOrder(string purchaseOrder);
+
+    /// <summary>Purchase orders (850, ORDERS) received since <paramref name="since"/>, oldest first.</summary>
+    IReadOnlyList<DocumentRecord> OrdersReceivedSince(DateTimeOffset since, int limit);
+
+    /// <summary>Documents of one type (940, 810…) sent since <paramref name="since"/> that name a purchase order.</summary>
+    IReadOnlyList<OutboundRecord> OutboundOfTypeSince(string kind, DateTimeOffset since, int limit);
+
     /// <summary>The outbound document sent as the AS2 message <paramref name="messageId"/>.</summary>
     OutboundRecord? FindOutboundByMessageId(string messageId);
 

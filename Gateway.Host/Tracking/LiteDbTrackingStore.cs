@@ -33,6 +33,8 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
             _documents.EnsureIndex(d => d.Status);
             _documents.EnsureIndex(d => d.PartnerId);
             _documents.EnsureIndex(d => d.BusinessReference);
+            _documents.EnsureIndex(d => d.PurchaseOrder);
+            _outbound.EnsureIndex(o => o.PurchaseOrder);
             _documents.EnsureIndex(d => d.ReceivedAt);
             _outbound.EnsureIndex(o => o.Status);
             _outbound.EnsureIndex(o => o.RelatesTo);
@@ -174,6 +176,16 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public IReadOnlyList<OutboundRecord> OverdueAcknowledgments(int limit) =>
         _outbound.Query().Where(o => o.AcknowledgmentStatus == "Overdue").OrderBy(o => o.AcknowledgmentDueAt).Limit(limit).ToList();
+
+    public IReadOnlyList<DocumentRecord> DocumentsOfOrder(string purchaseOrder) => _documents.Find(d => d.PurchaseOrder == purchaseOrder).ToList();
+
+    public IReadOnlyList<OutboundRecord> OutboundOfOrder(string purchaseOrder) => _outbound.Find(o => o.PurchaseOrder == purchaseOrder).ToList();
+
+    public IReadOnlyList<DocumentRecord> OrdersReceivedSince(DateTimeOffset since, int limit) =>
+        _documents.Query().Where(d => d.ReceivedAt >= since && (d.Type == "850" || d.Type == "ORDERS") && d.PurchaseOrder != null).OrderBy(d => d.ReceivedAt).Limit(limit).ToList();
+
+    public IReadOnlyList<OutboundRecord> OutboundOfTypeSince(string kind, DateTimeOffset since, int limit) =>
+        _outbound.Query().Where(o => o.Kind == kind && o.CreatedAt >= since && o.PurchaseOrder != null).OrderBy(o => o.CreatedAt).Limit(limit).ToList();
 
     public OutboundRecord? FindOutboundByMessageId(string messageId) => _outbound.FindOne(o => o.TransportMessageId == messageId);
 

@@ -30,6 +30,12 @@ internal sealed class OutboundRecord
     /// <summary>The PO, ASN or invoice number the document carries.</summary>
     public string? BusinessReference { get; set; }
 
+    /// <summary>The customer's PO number the document belongs to: the key of the order journey.</summary>
+    public string? PurchaseOrder { get; set; }
+
+    /// <summary>Its item lines, for the journey's line-level checks.</summary>
+    public List<Orders.OrderLine> Lines { get; set; } = [];
+
     /// <summary>The receipt this answers.</summary>
     public string? RelatesTo { get; set; }
 
