@@ -4,6 +4,7 @@ using Gateway.Host.Delivery;
 using Gateway.Host.Intake;
 using Gateway.Host.Mapping;
 using Gateway.Host.Outbound;
+using Gateway.Host.Shipments;
 using Gateway.Host.Tracking;
 using Gateway.Partners.ControlNumbers;
 using Gateway.Partners.Duplicates;
@@ -27,6 +28,7 @@ internal sealed partial class InboundPipeline(
     DocumentMapper mapper,
     AcknowledgmentReconciler reconciler,
     OutboundSignal outboundSignal,
+    ShipmentNotices shipmentNotices,
     TimeProvider time,
     ILogger<InboundPipeline> log)
 {
@@ -65,9 +67,15 @@ internal sealed partial class InboundPipeline(
         var toDeliver = receipts.Where(r => r.Stage is ReceiptStage.Parsed or ReceiptStage.Acknowledged).ToList();
         if (toDeliver.Count > 0)
         {
+            // One set of document objects for both steps: delivery saves them again, ship notice steps included.
+            var documentsOf = toDeliver.ToDictionary(
+                r => r.Id,
+                r => (IReadOnlyList<DocumentRecord>?)parsed.GetValueOrDefault(r.Id) ?? store.DocumentsOf(r.Id),
+                StringComparer.Ordinal);
+            SendShipNotices(documentsOf, contents);
             var waiting = toDeliver.ToDictionary(
                 r => r.Id,
-                r => (IReadOnlyList<DocumentRecord>)(parsed.GetValueOrDefault(r.Id) ?? store.DocumentsOf(r.Id)).Where(BackendDelivery.IsWaiting).ToList(),
+                r => (IReadOnlyList<DocumentRecord>)documentsOf[r.Id].Where(BackendDelivery.IsWaiting).ToList(),
                 StringComparer.Ordinal);
             foreach (var receipt in toDeliver)
             {
@@ -78,6 +86,39 @@ internal sealed partial class InboundPipeline(
             await delivery.DeliverAsync(waiting, toDeliver, id => contents.GetValueOrDefault(id) ?? archive.Read(id), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A 3PL's valid 945 becomes the customer's ship notice before it is delivered. The 945's id keys the notice and the
+    /// timeline's ShipNotice step marks it done, so a receipt resumed after a crash never sends a second one.
+    /// </summary>
+    private void SendShipNotices(Dictionary<string, IReadOnlyList<DocumentRecord>> documentsOf, Dictionary<string, byte[]> contents)
+    {
+        var noted = new List<DocumentRecord>();
+        foreach (var (receiptId, documents) in documentsOf)
+        {
+            foreach (var document in documents.Where(NeedsShipNotice))
+            {
+                if (!contents.TryGetValue(receiptId, out byte[]? content))
+                {
+                    contents[receiptId] = content = archive.Read(receiptId);   // resumed: delivery reads it from here too
+                }
+                if (shipmentNotices.From945(document, content) is { } summary)
+                {
+                    AddEvent(document.Timeline, "ShipNotice", summary);
+                    noted.Add(document);
+                }
+            }
+        }
+        if (noted.Count > 0)
+        {
+            store.SaveAll(noted);
+        }
+    }
+
+    private static bool NeedsShipNotice(DocumentRecord document) =>
+        document.Type == "945"
+        && document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged or DocumentStatus.Mapped or DocumentStatus.Retrying or DocumentStatus.Delivered
+        && !document.Timeline.Any(t => t.Step == "ShipNotice");
 
     /// <summary>
     /// Records that a receipt could not be processed (a fault of ours, not of the file), so that support sees it in

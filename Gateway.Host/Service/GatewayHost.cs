@@ -78,6 +78,7 @@ internal static class GatewayHost
         services.AddSingleton<OutboundSender>();
         services.AddSingleton<OutboundEnvelope>();
         services.AddSingleton<OutboundSubmissions>();
+        services.AddSingleton<Shipments.ShipmentNotices>();
         services.AddSingleton<FolderInbox>();
         services.AddSingleton<SftpInbox>();
         services.AddSingleton<SftpOutbox>();
@@ -130,6 +131,7 @@ internal static class GatewayHost
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "ok" }));
         app.Services.GetService<SandboxBackend>()?.Map(app);
         OutboundApi.Map(app);
+        ShipmentApi.Map(app);
         OrderApi.Map(app);
         return app;
     }
