@@ -5,6 +5,7 @@ using Gateway.Host.Configuration;
 using Gateway.Host.Orders;
 using Gateway.Host.Tracking;
 using Gateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Host;
 
@@ -40,9 +41,9 @@ public sealed class OrderJourneyTests
         await _gateway.DisposeAsync();
     }
 
-    private async Task<OutboundRecord> PostAsync(string type, string json, string key)
+    private async Task<OutboundRecord> PostAsync(string type, string json, string key, string partner = "acme")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_gateway.AdminUrl}/api/outbound/acme/{type}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_gateway.AdminUrl}/api/outbound/{partner}/{type}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("Idempotency-Key", key);
         using var response = await _http.SendAsync(request);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
@@ -116,6 +117,63 @@ public sealed class OrderJourneyTests
                 "item SKU-10002: invoiced at 45, ordered at 41.5 (+8.4%, tolerance 0.5%)",
             }));
             Assert.That(journey["stuck"]!.AsArray().Select(d => d!.GetValue<string>()), Is.EqualTo(new[] { $"810 INV-2026-004417 to acme: rejected by the partner (gateway track show {invoice.Id})" }));
+        });
+    }
+
+    [Test]
+    public async Task The_whole_chain_through_the_warehouse_850_940_945_856_810_with_acknowledgments()
+    {
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "tpl.yaml"), """
+            id: tpl
+            name: Third-party warehouse
+            identities:
+              x12:
+                - { qualifier: ZZ, id: TPL }
+            ourIdentity:
+              x12: { qualifier: ZZ, id: DISTRIBUTOR }
+            agreements:
+              - { standard: x12, version: "004010", document: "945", direction: inbound, endpoint: erp }
+              - { standard: x12, version: "004010", document: "940", direction: outbound, transport: folder }
+            transports:
+              folder: { inbox: folders/tpl/inbox, outbox: folders/tpl/outbox }
+
+            """);
+        await TestGateway.WaitUntil(() => _gateway.Services.GetRequiredService<Gateway.Partners.Loading.ProfileReloader>().Current.Find("tpl") is not null, "the 3PL's profile loaded");
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", File.ReadAllText(Path.Combine(Corpus.RepositoryRoot(), "samples", "acme-retail-850.edi")));
+        await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery { BusinessReference = Po }).Any(d => d.Status == DocumentStatus.Delivered), "the 850 delivered");
+
+        await PostAsync("940", File.ReadAllText(MapGolden.TestData("event-warehouse-release.json")), "REL-J3", partner: "tpl");
+        // The 3PL ships 12 of SKU-10001 and 2 of the 3 cases of SKU-10002.
+        _gateway.Drop(_gateway.InboxOf("tpl"), "945.x12", File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "shipments", "tpl-945-cartons.x12")).Replace("PO-SHIP-1", Po, StringComparison.Ordinal));
+        await TestGateway.WaitUntil(() => _gateway.Store.OutboundOfOrder(Po).Any(o => o.Kind == "856" && o.Status == "Sent"), "the 856 built from the 945 and sent");
+        var shipNotice = _gateway.Store.OutboundOfOrder(Po).Single(o => o.Kind == "856");
+        await AcknowledgeAsync(shipNotice, "SH", "AK5*A~\nAK9*A*1*1*1~\n", 811);
+        var invoice = await PostAsync("810", Invoice(), "INV-J3");
+        await AcknowledgeAsync(invoice, "IN", "AK5*R*5~\nAK9*R*1*1*0~\n", 812);
+
+        var journey = OrderJourney.Of(_gateway.Store, Po, "acme", new OrderSettings(), TimeProvider.System.GetUtcNow())!;
+
+        var steps = journey.Steps.Select(s => (What: System.Text.RegularExpressions.Regex.Replace(s.What, " ORD-[0-9a-f]+$", ""), s.Status)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(steps, Is.SupersetOf(new[]
+            {
+                ($"850 {Po} received from acme", "Delivered"),
+                ("997+TA1 sent to acme", "Sent"),
+                ("erp sales-order", "Delivered"),
+                ("940 SO-48213 sent to tpl over folder", "Sent"),
+                ("945 SO-48213 received from tpl", "Delivered"),
+                ("856 SH-77120 sent to acme over folder", "Sent"),
+                ("acme's acknowledgment of 856 SH-77120", "Accepted"),
+                ("810 INV-2026-004417 sent to acme over folder", "Sent"),
+                ("acme's acknowledgment of 810 INV-2026-004417", "Rejected"),
+            }));
+            Assert.That(journey.Steps.Select(s => s.At), Is.Ordered);
+            Assert.That(journey.Discrepancies, Is.EqualTo(new[]
+            {
+                "item SKU-10002: shipped 2 of 3 ordered (short by 1)",
+                "item SKU-10002: invoiced at 45, ordered at 41.5 (+8.4%, tolerance 0.5%)",
+            }));
         });
     }
 
