@@ -14,6 +14,7 @@ namespace Gateway.Tests.Host;
 /// 856 and 810 sent, the partner's 997s back (accepted, then rejected), each with its time; a short-shipped line and
 /// an overpriced invoice line are exactly the two discrepancies; what is late shows as stuck.
 /// </summary>
+[NonParallelizable]
 public sealed class OrderJourneyTests
 {
     private const string Po = "PO-778812";
@@ -189,6 +190,42 @@ public sealed class OrderJourneyTests
 
         Assert.That(today, Is.Empty);
         Assert.That(later.Single().Stuck.Single(), Does.StartWith("no ship notice 4 days after the order (expected within 3)"));
+    }
+
+    [Test]
+    public async Task The_command_line_shows_the_journey_and_says_when_nothing_needs_a_person()
+    {
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", File.ReadAllText(Path.Combine(Corpus.RepositoryRoot(), "samples", "acme-retail-850.edi")));
+        await TestGateway.WaitUntil(() => _gateway.Store.QueryDocuments(new DocumentQuery { BusinessReference = Po }).Any(d => d.Status == DocumentStatus.Delivered), "the 850 delivered");
+        Environment.SetEnvironmentVariable("Gateway__DataDirectory", _gateway.DataDirectory);
+        try
+        {
+            var (showCode, show) = Cli("orders", "show", Po, "--partner", "acme");
+            var (unknownCode, _) = Cli("orders", "show", "PO-NOPE");
+            var (stuckCode, stuck) = Cli("orders", "stuck");
+            var (overdueCode, overdue) = Cli("acks", "overdue");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(showCode, Is.Zero);
+                Assert.That(show, Does.StartWith($"PO {Po} (acme)").And.Contain($"850 {Po} received from acme").And.Contain("erp sales-order"));
+                Assert.That(unknownCode, Is.EqualTo(1));
+                Assert.That((stuckCode, stuck.Trim()), Is.EqualTo((0, "No stuck orders and no discrepancies.")));
+                Assert.That((overdueCode, overdue.Trim()), Is.EqualTo((0, "No overdue acknowledgments.")));
+            });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Gateway__DataDirectory", null);
+        }
+    }
+
+    private static (int Code, string Output) Cli(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = Gateway.Host.Cli.GatewayCommandLine.Run(args, output, error);
+        return (code, output.ToString() + error);
     }
 
     [Test]
