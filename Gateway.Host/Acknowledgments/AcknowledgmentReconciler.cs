@@ -32,6 +32,23 @@ internal sealed partial class AcknowledgmentReconciler(ITrackingStore store, Tim
         return Summary(partnerId, $"{ack.Kind} for {ack.FunctionalId} group {ack.GroupControlNumber}", outcomes);
     }
 
+    /// <summary>
+    /// Applies a TA1: a rejected interchange rejects every document in it; an accepted one changes nothing (the 997 or 999
+    /// answers the documents). Returns what it did.
+    /// </summary>
+    public string Reconcile(string partnerId, string receiptId, X12InterchangeAcknowledgment ta1)
+    {
+        var sent = store.OutboundOfInterchange(partnerId, ta1.InterchangeControlNumber.Trim()).Where(o => o.GroupControlNumber is not null).ToList();
+        if (ta1.Status != X12AcknowledgmentStatus.Rejected)
+        {
+            return sent.Count == 0
+                ? Summary(partnerId, $"TA1 for interchange {ta1.InterchangeControlNumber}", [])
+                : $"TA1 for interchange {ta1.InterchangeControlNumber}: {ta1.Status} ({ta1.Note}); the 997/999 will settle its documents";
+        }
+        var outcomes = sent.Select(document => Apply(document, receiptId, "Rejected", [$"TA1 {ta1.NoteCode}: {ta1.Note}"], $"TA1 for interchange {ta1.InterchangeControlNumber}")).ToList();
+        return Summary(partnerId, $"TA1 for interchange {ta1.InterchangeControlNumber}", outcomes);
+    }
+
     /// <summary>Applies a CONTRL; returns what it did.</summary>
     public string Reconcile(string partnerId, string receiptId, EdifactReceivedContrl contrl)
     {

@@ -65,6 +65,23 @@ internal sealed partial class InboundPipeline
                 },
                 (partner, agreement) => BuildX12Acknowledgment(receipt, partner, agreement, result)),
                 pending, documents, outbound);
+            if (identification.Partner is { } sender && result.TechnicalAcknowledgments.Count > 0)
+            {
+                record.Message = string.Join("; ", result.TechnicalAcknowledgments.Select(ta1 => ReconcileTa1(sender.Id, receipt.Id, ta1)).Prepend(record.Message).Where(m => !string.IsNullOrEmpty(m)));
+            }
+        }
+    }
+
+    // A TA1 from the partner answers an interchange we sent; one we cannot read is noted and reconciles nothing.
+    private string ReconcileTa1(string partnerId, string receiptId, Gateway.Edi.Segment ta1)
+    {
+        try
+        {
+            return reconciler.Reconcile(partnerId, receiptId, X12InterchangeAcknowledgment.Read(ta1));
+        }
+        catch (FormatException exception)
+        {
+            return $"a TA1 that cannot be read ({exception.Message}) reconciles nothing";
         }
     }
 

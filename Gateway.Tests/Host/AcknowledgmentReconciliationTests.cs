@@ -89,6 +89,21 @@ public sealed class AcknowledgmentReconciliationTests
     }
 
     [Test]
+    public async Task A_rejecting_TA1_rejects_every_document_of_our_interchange()
+    {
+        var sent = await SendShipNoticeAsync("SHP-ACK-3");
+        string ta1 = "ISA*00*          *00*          *ZZ*ACME           *ZZ*DISTRIBUTOR    *241128*1200*U*00401*000000904*0*P*>~\n"
+            + $"TA1*{sent.ControlNumber}*241128*1200*R*025~\nIEA*0*000000904~\n";
+
+        _gateway.Drop(_gateway.InboxOf("acme"), "ta1.edi", ta1);
+
+        await TestGateway.WaitUntil(() => _gateway.Store.FindOutbound(sent.Id)!.AcknowledgmentStatus is not null, "the TA1 reconciled");
+        var settled = _gateway.Store.FindOutbound(sent.Id)!;
+        Assert.That(settled.AcknowledgmentStatus, Is.EqualTo("Rejected"));
+        Assert.That(settled.AcknowledgmentErrors.Single(), Does.StartWith("TA1 025:").And.Contain("uplicate"));
+    }
+
+    [Test]
     public async Task A_997_for_a_group_we_never_sent_reconciles_nothing_and_says_so()
     {
         var ack = await DropAsync(FunctionalAck("987654", "AK2*856*0001~\nAK5*A~\nAK9*A*1*1*1~\n", 903), "997-stranger.edi");
