@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Gateway.Host.Configuration;
 using Gateway.Host.Outbound;
 using Microsoft.AspNetCore.Builder;
@@ -14,8 +12,6 @@ namespace Gateway.Host.Api;
 /// </summary>
 internal static class OutboundApi
 {
-    private const int MaxEventBytes = 16 * 1024 * 1024;
-
     public static void Map(WebApplication app)
     {
         app.MapPost("/api/outbound/{partnerId}/{documentType}", HandleAsync);
@@ -23,29 +19,12 @@ internal static class OutboundApi
 
     private static async Task<IResult> HandleAsync(HttpContext context, string partnerId, string documentType, OutboundSubmissions submissions, GatewaySettings settings)
     {
-        if (ApiAccess.Check(context, settings) is { } refused)
+        var (backendEvent, key, refusal) = await EventRequest.ReadAsync(context, settings, "the event");
+        if (refusal is not null)
         {
-            return refused;
+            return refusal;
         }
-        if (context.Request.ContentLength > MaxEventBytes)
-        {
-            return Results.Json(new { error = $"an event is at most {MaxEventBytes / 1024 / 1024} MiB" }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-        JsonObject? backendEvent;
-        try
-        {
-            backendEvent = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
-        }
-        catch (JsonException exception)
-        {
-            return Results.Json(new { error = $"the body is not JSON: {exception.Message}" }, statusCode: StatusCodes.Status400BadRequest);
-        }
-        if (backendEvent is null)
-        {
-            return Results.Json(new { error = "the body must be one JSON object (the event)" }, statusCode: StatusCodes.Status400BadRequest);
-        }
-        string? key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
-        var result = submissions.Submit(partnerId, documentType, backendEvent, key);
+        var result = submissions.Submit(partnerId, documentType, backendEvent!, key);
         if (result.TrackingId is null)
         {
             return Results.Json(new { problems = result.Problems.Select(p => new { field = p.Field, message = p.Message }) }, statusCode: StatusCodes.Status422UnprocessableEntity);

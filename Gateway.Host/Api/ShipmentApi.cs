@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Gateway.Host.Configuration;
 using Gateway.Host.Shipments;
 using Microsoft.AspNetCore.Builder;
@@ -14,8 +12,6 @@ namespace Gateway.Host.Api;
 /// </summary>
 internal static class ShipmentApi
 {
-    private const int MaxEventBytes = 16 * 1024 * 1024;
-
     public static void Map(WebApplication app)
     {
         app.MapPost("/api/shipments", HandleAsync);
@@ -23,29 +19,12 @@ internal static class ShipmentApi
 
     private static async Task<IResult> HandleAsync(HttpContext context, ShipmentNotices notices, GatewaySettings settings)
     {
-        if (ApiAccess.Check(context, settings) is { } refused)
+        var (shipment, key, refusal) = await EventRequest.ReadAsync(context, settings, "the shipment confirmation");
+        if (refusal is not null)
         {
-            return refused;
+            return refusal;
         }
-        if (context.Request.ContentLength > MaxEventBytes)
-        {
-            return Results.Json(new { error = $"an event is at most {MaxEventBytes / 1024 / 1024} MiB" }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-        JsonObject? shipment;
-        try
-        {
-            shipment = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
-        }
-        catch (JsonException exception)
-        {
-            return Results.Json(new { error = $"the body is not JSON: {exception.Message}" }, statusCode: StatusCodes.Status400BadRequest);
-        }
-        if (shipment is null)
-        {
-            return Results.Json(new { error = "the body must be one JSON object (the shipment confirmation)" }, statusCode: StatusCodes.Status400BadRequest);
-        }
-        string? key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
-        var result = notices.Submit(shipment, key);
+        var result = notices.Submit(shipment!, key);
         if (result.TrackingId is null)
         {
             return Results.Json(new { partnerId = result.PartnerId, problems = result.Problems.Select(p => new { field = p.Field, message = p.Message }) }, statusCode: StatusCodes.Status422UnprocessableEntity);

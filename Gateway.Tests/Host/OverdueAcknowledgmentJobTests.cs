@@ -19,16 +19,22 @@ public sealed class OverdueAcknowledgmentJobTests
     [TearDown]
     public void TearDown() => Directory.Delete(_root, recursive: true);
 
+    // The job with alerts going to the loopback webhook, as Gateway:Alerts:WebhookUrl would send them.
+    private OverdueAcknowledgmentJob Job(LiteDbTrackingStore store, FakeTimeProvider time, LoopbackBackend webhook, ServiceProvider services)
+    {
+        var settings = new GatewaySettings { DataDirectory = _root, Alerts = new AlertSettings { WebhookUrl = webhook.BaseUrl + "alerts" } };
+        var alerts = new Gateway.Host.Alerts.Alerts(settings, services.GetRequiredService<IHttpClientFactory>(), time, NullLogger<Gateway.Host.Alerts.Alerts>.Instance);
+        return new OverdueAcknowledgmentJob(store, alerts, time);
+    }
+
     [Test]
     public async Task A_document_past_its_acknowledgment_deadline_is_Overdue_and_alerts_once()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
         using var webhook = new LoopbackBackend();
         using var store = new LiteDbTrackingStore(Path.Combine(_root, "tracking.db"));
-        var settings = new GatewaySettings { DataDirectory = _root, Alerts = new AlertSettings { WebhookUrl = webhook.BaseUrl + "alerts" } };
         using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var alerts = new Gateway.Host.Alerts.Alerts(settings, services.GetRequiredService<IHttpClientFactory>(), time, NullLogger<Gateway.Host.Alerts.Alerts>.Instance);
-        var job = new OverdueAcknowledgmentJob(store, alerts, time);
+        var job = Job(store, time, webhook, services);
         store.Save(new OutboundRecord
         {
             Id = "O-856",
@@ -68,9 +74,8 @@ public sealed class OverdueAcknowledgmentJobTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
         using var webhook = new LoopbackBackend();
         using var store = new LiteDbTrackingStore(Path.Combine(_root, "tracking.db"));
-        var settings = new GatewaySettings { DataDirectory = _root, Alerts = new AlertSettings { WebhookUrl = webhook.BaseUrl + "alerts" } };
         using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var job = new OverdueAcknowledgmentJob(store, new Gateway.Host.Alerts.Alerts(settings, services.GetRequiredService<IHttpClientFactory>(), time, NullLogger<Gateway.Host.Alerts.Alerts>.Instance), time);
+        var job = Job(store, time, webhook, services);
         store.Save(new OutboundRecord
         {
             Id = "O-810",
