@@ -63,7 +63,13 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public IReadOnlyList<DocumentRecord> QueryDocuments(DocumentQuery query)
     {
+        // LiteDB seeks on the index of the first condition only: the most selective one goes first (a business
+        // reference names a handful of documents, a partner may have hundreds of thousands).
         var q = _documents.Query();
+        if (query.BusinessReference is { } reference)
+        {
+            q = q.Where(d => d.BusinessReference == reference);
+        }
         if (query.PartnerId is { } partner)
         {
             q = q.Where(d => d.PartnerId == partner);
@@ -83,10 +89,6 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         if (query.ControlNumber is { } number)
         {
             q = q.Where(d => d.ControlNumber == number || d.GroupControlNumber == number || d.InterchangeControlNumber == number);
-        }
-        if (query.BusinessReference is { } reference)
-        {
-            q = q.Where(d => d.BusinessReference == reference);
         }
         if (query.From is { } from)
         {
