@@ -1,13 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Benchmarks;
 
@@ -56,10 +49,10 @@ internal static class EndToEnd
             Directory.CreateDirectory(Path.Combine(root, "maps"));
             File.Copy(Path.Combine(Directory.GetCurrentDirectory(), "maps", "x12-850-sales-order.yaml"), Path.Combine(root, "maps", "x12-850-sales-order.yaml"));
             var (files, documents) = prepare(root);
-            using var erp = new Erp();
-            int admin = FreePort();
-            using var child = Start(gateway, root, erp.Port, admin);
-            WaitForHealth(admin);
+            using var erp = new LoopbackErp();
+            int admin = ChildGateway.FreePort();
+            using var child = ChildGateway.Start(gateway, root, erp.Port, admin);
+            ChildGateway.WaitForHealth(admin);
             string inbox = Path.Combine(root, "data", "folders", "acme", "inbox");
             Directory.CreateDirectory(inbox);
             var clock = Stopwatch.StartNew();
@@ -81,7 +74,7 @@ internal static class EndToEnd
                 Thread.Sleep(5);
             }
             double seconds = clock.Elapsed.TotalSeconds;
-            double peak = PeakMiB(child.Id);
+            double peak = ChildGateway.PeakMiB(child.Id);
             intake = intake == 0 ? seconds : intake;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-34} {documents,10:N0} {intake,8:F2} {seconds,8:F2} {documents / seconds,8:N0} {peak,17:F0}"));
             child.Kill();
@@ -110,104 +103,18 @@ internal static class EndToEnd
           folder: { inbox: folders/acme/inbox, outbox: folders/acme/outbox }
         """;
 
-    private static string SingleOrder(int number)
+    /// <summary>One interchange from ACME to DISTRIBUTOR with one 850 of <paramref name="lines"/> lines; <paramref name="number"/> is ISA13, GS06 and the PO number.</summary>
+    internal static string SingleOrder(int number, int lines = 20)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"ISA*00*          *00*          *ZZ*ACME           *ZZ*DISTRIBUTOR    *261128*1200*U*00401*{number:000000000}*0*P*>~\n");
         sb.Append(CultureInfo.InvariantCulture, $"GS*PO*ACME*DISTRIBUTOR*20261128*1200*{number}*X*004010~\nST*850*0001~\nBEG*00*SA*PO{number:0000000}**20261128~\n");
         sb.Append("N1*ST*DISTRIBUTION CENTER 7*92*0007~\n");
-        for (int line = 1; line <= 20; line++)
+        for (int line = 1; line <= lines; line++)
         {
             sb.Append(CultureInfo.InvariantCulture, $"PO1*{line}*{line * 6}*EA*{line}.75**VP*SKU{line:00000}*UP*0123456789{line:00}~\nPID*F****WIDGET MODEL {line}~\n");
         }
-        sb.Append(CultureInfo.InvariantCulture, $"CTT*20~\nSE*{3 + 40 + 2}*0001~\nGE*1*{number}~\nIEA*1*{number:000000000}~\n");
+        sb.Append(CultureInfo.InvariantCulture, $"CTT*{lines}~\nSE*{3 + (2 * lines) + 2}*0001~\nGE*1*{number}~\nIEA*1*{number:000000000}~\n");
         return sb.ToString();
-    }
-
-    private static Process Start(string gateway, string root, int erpPort, int adminPort)
-    {
-        var start = new ProcessStartInfo(gateway) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[]
-        {
-            "run",
-            $"--Gateway:Listeners:Admin=http://127.0.0.1:{adminPort}",
-            $"--Gateway:Endpoints:erp:BaseUrl=http://127.0.0.1:{erpPort}/erp/",
-            $"--Gateway:Endpoints:crm:BaseUrl=http://127.0.0.1:{erpPort}/crm/",
-            "--Gateway:Sandbox:Enabled=false",
-            "--Gateway:FolderPollMilliseconds=100",
-            "--Serilog:MinimumLevel:Default=Warning",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DOTNET_GCgen0size"] = "0x400000";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void WaitForHealth(int port)
-    {
-        using var http = new HttpClient();
-        for (int i = 0; i < 200; i++)
-        {
-            try
-            {
-                if (http.GetAsync(new Uri($"http://127.0.0.1:{port}/health")).GetAwaiter().GetResult().IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            Thread.Sleep(50);
-        }
-        throw new InvalidOperationException("the gateway did not start");
-    }
-
-    private static double PeakMiB(int pid)
-    {
-        string line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    /// <summary>A loopback ERP and CRM (Kestrel) that answers 201 and counts distinct idempotency keys.</summary>
-    private sealed class Erp : IDisposable
-    {
-        private readonly WebApplication _app;
-
-        public Erp()
-        {
-            Port = FreePort();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
-            _app = builder.Build();
-            _app.MapPost("/{system}/{**path}", async (HttpContext context) =>
-            {
-                await context.Request.Body.CopyToAsync(Stream.Null);
-                Keys.TryAdd(context.Request.Headers["Idempotency-Key"].ToString(), 0);
-                return Results.StatusCode(201);
-            });
-            _app.StartAsync().GetAwaiter().GetResult();
-        }
-
-        public int Port { get; }
-
-        public ConcurrentDictionary<string, byte> Keys { get; } = new(StringComparer.Ordinal);
-
-        public void Dispose() => _app.StopAsync().GetAwaiter().GetResult();
     }
 }

@@ -21,6 +21,18 @@ if (args is ["endtoend", string gatewayExecutable])
     return 0;
 }
 
+// "as2 GATEWAY [MESSAGES SENDERS]": the AS2 load (issue #8), 4,000 messages just started and 4,000 warm, from 16 senders by default.
+if (args is ["as2", string as2Gateway])
+{
+    As2Load.Run(as2Gateway);
+    return 0;
+}
+if (args is ["as2", string as2SweepGateway, string as2Messages, string as2Senders])
+{
+    As2Load.Run(as2SweepGateway, int.Parse(as2Messages, CultureInfo.InvariantCulture), int.Parse(as2Senders, CultureInfo.InvariantCulture));
+    return 0;
+}
+
 string directory = Path.Combine(Path.GetTempPath(), "gateway-bench");
 Directory.CreateDirectory(directory);
 Console.WriteLine($"X12 850 and EDIFACT ORDERS batch benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
