@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Gateway.Host.Durability;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
@@ -14,6 +15,53 @@ namespace Gateway.Host.Intake;
 internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore store, PipelineQueue queue, TimeProvider time, ILogger<DurableIntake> log)
 {
     private readonly Lock _gate = new();
+    private readonly Channel<(IntakeRequest Request, TaskCompletionSource<string> Done)> _waiting = Channel.CreateUnbounded<(IntakeRequest, TaskCompletionSource<string>)>();
+    private int _committerStarted;
+
+    /// <summary>
+    /// Takes one file in for a transport that answers one request at a time (AS2): requests arriving together are
+    /// committed together (one round of fsyncs, one store commit), so a busy partner listener does not queue behind
+    /// one fsync per message. Completes once the file is safe.
+    /// </summary>
+    public Task<string> AcceptAsync(IntakeRequest request)
+    {
+        var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting.Writer.TryWrite((request, done));
+        if (Interlocked.Exchange(ref _committerStarted, 1) == 0)
+        {
+            _ = Task.Run(CommitWaitingAsync);
+        }
+        return done.Task;
+    }
+
+    private async Task CommitWaitingAsync()
+    {
+        var batch = new List<(IntakeRequest Request, TaskCompletionSource<string> Done)>();
+        while (await _waiting.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < 256 && _waiting.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            try
+            {
+                var ids = AcceptAll([.. batch.Select(b => b.Request)]);
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.SetResult(ids[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                // Nothing of this batch is acknowledged: each request fails, and its partner sends again.
+                foreach (var (_, done) in batch)
+                {
+                    done.SetException(exception);
+                }
+            }
+        }
+    }
 
     /// <summary>Takes one file in; returns its tracking id once it is safe.</summary>
     public string Accept(IntakeRequest request) => AcceptAll([request])[0];

@@ -17,7 +17,7 @@ namespace Gateway.Host.Transports.As2;
 internal sealed partial class As2Receiver(ProfileReloader profiles, As2Keys keys, DurableIntake intake, ITrackingStore store, TimeProvider time, ILogger<As2Receiver> log)
 {
     // A retry racing its original must find the original's record: one message id at a time, different ones in parallel.
-    private readonly Lock[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>The largest body any partnership accepts, so the listener can refuse a larger one before reading it.</summary>
     public long MaxBodyBytes(As2Request request) =>
@@ -25,7 +25,7 @@ internal sealed partial class As2Receiver(ProfileReloader profiles, As2Keys keys
             ? as2.MaxMessageSizeMb
             : profiles.Current.Partners.Select(p => p.Transports.As2?.MaxMessageSizeMb ?? 0).DefaultIfEmpty(1).Max()) * 1024L * 1024L;
 
-    public As2Response Receive(As2Request request)
+    public async Task<As2Response> ReceiveAsync(As2Request request)
     {
         string from = request.As2Name("as2-from") ?? "";
         string to = request.As2Name("as2-to") ?? "";
@@ -44,13 +44,19 @@ internal sealed partial class As2Receiver(ProfileReloader profiles, As2Keys keys
             return Refusal(request, partner, null, As2FailureException.InvalidMessageId, problem);
         }
         string messageId = request.Header("message-id")!;
-        lock (_stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(messageId) % (uint)_stripes.Length)])
+        var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(messageId) % (uint)_stripes.Length)];
+        await stripe.WaitAsync();
+        try
         {
-            return Receive(request, partner, partnership, messageId);
+            return await ReceiveAsync(request, partner, partnership, messageId);
+        }
+        finally
+        {
+            stripe.Release();
         }
     }
 
-    private As2Response Receive(As2Request request, PartnerProfile partner, As2Settings partnership, string messageId)
+    private async Task<As2Response> ReceiveAsync(As2Request request, PartnerProfile partner, As2Settings partnership, string messageId)
     {
         string recordId = $"{partner.Id}|{messageId}";
         if (store.FindAs2Message(recordId) is { Processed: true } earlier)
@@ -88,7 +94,7 @@ internal sealed partial class As2Receiver(ProfileReloader profiles, As2Keys keys
         }
         // Durable intake before the MDN: once the partner holds a positive receipt, the content is safe on disk.
         string name = RemoteNames.Safe(opened.FileName ?? messageId.Trim('<', '>'));
-        string tracking = intake.Accept(new IntakeRequest("as2", partner.Id, name, $"as2:{partner.Id}:{messageId}", opened.Payload));
+        string tracking = await intake.AcceptAsync(new IntakeRequest("as2", partner.Id, name, $"as2:{partner.Id}:{messageId}", opened.Payload));
         CrashPoints.Reach("before-mdn");
         LogReceived(tracking, partner.Id, messageId, opened.Signed, opened.Encrypted, opened.Compressed);
         var processedReport = new As2Mdn.Report(messageId, As2Mdn.Disposition(null), opened.Mic, micDigest.MicAlg, null);

@@ -98,7 +98,7 @@ internal sealed partial class PartnerListener(GatewaySettings settings, As2Recei
         try
         {
             var request = new As2Request(headers, body);
-            response = mdnOnly || IsMdn(request) ? outbox.ReceiveMdn(request) : receiver.Receive(request);
+            response = mdnOnly || IsMdn(request) ? outbox.ReceiveMdn(request) : await receiver.ReceiveAsync(request);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
