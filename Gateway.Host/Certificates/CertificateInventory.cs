@@ -103,8 +103,7 @@ internal static class CertificateInventory
             {
                 return missing;
             }
-            string? password = null;
-            if (key.Password is { } reference && !reference.TryResolve(profilesDirectory, out password, out string? unresolved))
+            if (!key.TryResolvePassword(profilesDirectory, out string? password, out string? unresolved))
             {
                 // TryResolve's reason names the reference (env:NAME, file:PATH), never the value.
                 return Facts.Failed($"its password cannot be read here: {unresolved}");

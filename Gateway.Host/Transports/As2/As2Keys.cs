@@ -20,8 +20,7 @@ internal sealed class As2Keys(GatewaySettings settings, TimeProvider time)
         var key = partnership.OurCertificate;
         return Load(key.File, path =>
         {
-            string password = key.Password is null ? ""
-                : key.Password.TryResolve(settings.PartnerProfiles, out string? value, out string? problem) ? value
+            string password = key.TryResolvePassword(settings.PartnerProfiles, out string? value, out string? problem) ? value
                 : throw new As2KeyException($"the password of our certificate {key.File}: {problem}");
             return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
         });

@@ -34,8 +34,8 @@ internal static class As2Mdn
         string boundary = "----=_As2Report_" + Guid.NewGuid().ToString("N");
         var fields = new StringBuilder();
         fields.Append("Reporting-UA: ").Append(ReportingUa).Append("\r\n");
-        fields.Append("Original-Recipient: rfc822; ").Append(Quote(ourAs2Id)).Append("\r\n");
-        fields.Append("Final-Recipient: rfc822; ").Append(Quote(ourAs2Id)).Append("\r\n");
+        fields.Append("Original-Recipient: rfc822; ").Append(As2Names.Quoted(ourAs2Id)).Append("\r\n");
+        fields.Append("Final-Recipient: rfc822; ").Append(As2Names.Quoted(ourAs2Id)).Append("\r\n");
         if (report.OriginalMessageId is { } original)
         {
             fields.Append("Original-Message-ID: ").Append(original).Append("\r\n");
@@ -111,8 +111,6 @@ internal static class As2Mdn
 
     /// <summary>The disposition when no requested MIC algorithm can be used.</summary>
     public const string UnsupportedMicAlgorithms = "automatic-action/MDN-sent-automatically; failed/Failure: unsupported MIC-algorithms";
-
-    private static string Quote(string as2Id) => as2Id.Contains(' ', StringComparison.Ordinal) ? $"\"{as2Id}\"" : as2Id;
 
     private static string Ascii(string text) => new(text.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
 }

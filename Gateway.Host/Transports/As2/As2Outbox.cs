@@ -103,8 +103,8 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
     {
         var request = new HttpRequestMessage(HttpMethod.Post, as2.Url) { Content = new ByteArrayContent(packed.Body) };
         request.Headers.TryAddWithoutValidation("AS2-Version", "1.2");
-        request.Headers.TryAddWithoutValidation("AS2-From", Quoted(as2.OurAs2Id));
-        request.Headers.TryAddWithoutValidation("AS2-To", Quoted(as2.PartnerAs2Id));
+        request.Headers.TryAddWithoutValidation("AS2-From", As2Names.Quoted(as2.OurAs2Id));
+        request.Headers.TryAddWithoutValidation("AS2-To", As2Names.Quoted(as2.PartnerAs2Id));
         request.Headers.TryAddWithoutValidation("Message-ID", item.TransportMessageId);
         request.Headers.TryAddWithoutValidation("Subject", $"{item.Kind} {item.ControlNumber}");
         request.Headers.TryAddWithoutValidation("MIME-Version", "1.0");
@@ -281,8 +281,6 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
 
     private void Event(OutboundRecord item, string step, string message) =>
         item.Timeline.Add(new TimelineEvent { At = time.GetUtcNow(), Step = step, Message = message });
-
-    private static string Quoted(string as2Id) => as2Id.Contains(' ', StringComparison.Ordinal) ? $"\"{as2Id}\"" : as2Id;
 
     /// <summary>The HTTP client AS2 posts with: no redirects (a partner URL is pinned in its profile), two minutes per attempt.</summary>
     public static void Configure(IServiceCollection services) =>

@@ -183,12 +183,10 @@ internal sealed partial class As2Receiver(ProfileReloader profiles, As2Keys keys
     public static IEnumerable<(string, string)> ResponseHeaders(As2Settings partnership) =>
     [
         ("AS2-Version", "1.2"),
-        ("AS2-From", Quoted(partnership.OurAs2Id)),
-        ("AS2-To", Quoted(partnership.PartnerAs2Id)),
+        ("AS2-From", As2Names.Quoted(partnership.OurAs2Id)),
+        ("AS2-To", As2Names.Quoted(partnership.PartnerAs2Id)),
         ("Message-ID", As2Names.NewMessageId(partnership.OurAs2Id)),
     ];
-
-    private static string Quoted(string as2Id) => as2Id.Contains(' ', StringComparison.Ordinal) ? $"\"{as2Id}\"" : as2Id;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Received {TrackingId} from {PartnerId} over AS2 as {MessageId} (signed {Signed}, encrypted {Encrypted}, compressed {Compressed}); MDN processed")]
     private partial void LogReceived(string trackingId, string partnerId, string messageId, bool signed, bool encrypted, bool compressed);

@@ -87,7 +87,6 @@ internal static class SecureMail
     }
 
     private static string Password(KeyReference key, string profilesDirectory) =>
-        key.Password is null ? ""
-        : key.Password.TryResolve(profilesDirectory, out string? value, out string? problem) ? value
+        key.TryResolvePassword(profilesDirectory, out string? password, out string? problem) ? password
         : throw new InvalidOperationException($"our certificate's password: {problem}");
 }
