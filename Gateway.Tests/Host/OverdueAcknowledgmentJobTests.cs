@@ -1,3 +1,5 @@
+using Gateway.Edi.X12.Acknowledgments;
+using Gateway.Host.Acknowledgments;
 using Gateway.Host.Configuration;
 using Gateway.Host.Jobs;
 using Gateway.Host.Tracking;
@@ -12,71 +14,75 @@ namespace Gateway.Tests.Host;
 public sealed class OverdueAcknowledgmentJobTests
 {
     private string _root = null!;
-
-    [SetUp]
-    public void SetUp() => _root = Directory.CreateTempSubdirectory("gateway-overdue-").FullName;
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_root, recursive: true);
+    private FakeTimeProvider _time = null!;
+    private LoopbackBackend _webhook = null!;
+    private LiteDbTrackingStore _store = null!;
+    private ServiceProvider _services = null!;
+    private OverdueAcknowledgmentJob _job = null!;
 
     // The job with alerts going to the loopback webhook, as Gateway:Alerts:WebhookUrl would send them.
-    private OverdueAcknowledgmentJob Job(LiteDbTrackingStore store, FakeTimeProvider time, LoopbackBackend webhook, ServiceProvider services)
+    [SetUp]
+    public void SetUp()
     {
-        var settings = new GatewaySettings { DataDirectory = _root, Alerts = new AlertSettings { WebhookUrl = webhook.BaseUrl + "alerts" } };
-        var alerts = new Gateway.Host.Alerts.Alerts(settings, services.GetRequiredService<IHttpClientFactory>(), time, NullLogger<Gateway.Host.Alerts.Alerts>.Instance);
-        return new OverdueAcknowledgmentJob(store, alerts, time);
+        _root = Directory.CreateTempSubdirectory("gateway-overdue-").FullName;
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        _webhook = new LoopbackBackend();
+        _store = new LiteDbTrackingStore(Path.Combine(_root, "tracking.db"));
+        _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var settings = new GatewaySettings { DataDirectory = _root, Alerts = new AlertSettings { WebhookUrl = _webhook.BaseUrl + "alerts" } };
+        var alerts = new Gateway.Host.Alerts.Alerts(settings, _services.GetRequiredService<IHttpClientFactory>(), _time, NullLogger<Gateway.Host.Alerts.Alerts>.Instance);
+        _job = new OverdueAcknowledgmentJob(_store, alerts, _time);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _services.Dispose();
+        _store.Dispose();
+        _webhook.Dispose();
+        Directory.Delete(_root, recursive: true);
     }
 
     [Test]
     public async Task A_document_past_its_acknowledgment_deadline_is_Overdue_and_alerts_once()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
-        using var webhook = new LoopbackBackend();
-        using var store = new LiteDbTrackingStore(Path.Combine(_root, "tracking.db"));
-        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var job = Job(store, time, webhook, services);
-        store.Save(new OutboundRecord
+        _store.Save(new OutboundRecord
         {
             Id = "O-856",
             PartnerId = "acme",
             Kind = "856",
             ControlNumber = "000000042",
             Status = "Sent",
-            CreatedAt = time.GetUtcNow(),
-            AcknowledgmentDueAt = time.GetUtcNow().AddHours(24),
+            CreatedAt = _time.GetUtcNow(),
+            AcknowledgmentDueAt = _time.GetUtcNow().AddHours(24),
         });
-        store.Save(new OutboundRecord { Id = "O-997", PartnerId = "acme", Kind = "997", Status = "Sent", CreatedAt = time.GetUtcNow() });
+        _store.Save(new OutboundRecord { Id = "O-997", PartnerId = "acme", Kind = "997", Status = "Sent", CreatedAt = _time.GetUtcNow() });
 
-        time.Advance(TimeSpan.FromHours(23));
-        await job.Execute(null!, CancellationToken.None);
-        Assert.That(store.FindOutbound("O-856")!.AcknowledgmentStatus, Is.Null, "not yet due");
+        _time.Advance(TimeSpan.FromHours(23));
+        await _job.Execute(null!, CancellationToken.None);
+        Assert.That(_store.FindOutbound("O-856")!.AcknowledgmentStatus, Is.Null, "not yet due");
 
-        time.Advance(TimeSpan.FromHours(2));
-        await job.Execute(null!, CancellationToken.None);
-        time.Advance(TimeSpan.FromHours(2));
-        await job.Execute(null!, CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(2));
+        await _job.Execute(null!, CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(2));
+        await _job.Execute(null!, CancellationToken.None);
 
-        var overdue = store.FindOutbound("O-856")!;
+        var overdue = _store.FindOutbound("O-856")!;
         Assert.Multiple(() =>
         {
             Assert.That(overdue.AcknowledgmentStatus, Is.EqualTo("Overdue"));
             Assert.That(overdue.Timeline.Single().Step, Is.EqualTo("Overdue"));
-            Assert.That(webhook.Calls.Count(c => c.Path == "alerts"), Is.EqualTo(1), "one alert, however often the job runs");
-            Assert.That(webhook.Calls.Single().Body, Does.Contain("acknowledgment-overdue").And.Contain("O-856"));
-            Assert.That(store.OverdueAcknowledgments(10).Select(o => o.Id), Is.EqualTo(new[] { "O-856" }));
-            Assert.That(store.FindOutbound("O-997")!.AcknowledgmentStatus, Is.Null, "an acknowledgment we send expects none back");
+            Assert.That(_webhook.Calls.Count(c => c.Path == "alerts"), Is.EqualTo(1), "one alert, however often the job runs");
+            Assert.That(_webhook.Calls.Single().Body, Does.Contain("acknowledgment-overdue").And.Contain("O-856"));
+            Assert.That(_store.OverdueAcknowledgments(10).Select(o => o.Id), Is.EqualTo(new[] { "O-856" }));
+            Assert.That(_store.FindOutbound("O-997")!.AcknowledgmentStatus, Is.Null, "an acknowledgment we send expects none back");
         });
     }
 
     [Test]
     public async Task An_asynchronous_MDN_that_does_not_come_within_the_hour_alerts_once()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
-        using var webhook = new LoopbackBackend();
-        using var store = new LiteDbTrackingStore(Path.Combine(_root, "tracking.db"));
-        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var job = Job(store, time, webhook, services);
-        store.Save(new OutboundRecord
+        _store.Save(new OutboundRecord
         {
             Id = "O-810",
             PartnerId = "acme",
@@ -84,15 +90,43 @@ public sealed class OverdueAcknowledgmentJobTests
             Transport = "as2",
             Status = "Sent",
             TransportMessageId = "<m1@gw>",
-            SentAt = time.GetUtcNow(),
-            TransportReceiptDueAt = time.GetUtcNow().AddHours(1),
+            SentAt = _time.GetUtcNow(),
+            TransportReceiptDueAt = _time.GetUtcNow().AddHours(1),
         });
 
-        time.Advance(TimeSpan.FromMinutes(61));
-        await job.Execute(null!, CancellationToken.None);
-        await job.Execute(null!, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(61));
+        await _job.Execute(null!, CancellationToken.None);
+        await _job.Execute(null!, CancellationToken.None);
 
-        Assert.That(webhook.Calls.Count(c => c.Body.Contains("mdn-overdue", StringComparison.Ordinal)), Is.EqualTo(1));
-        Assert.That(store.FindOutbound("O-810")!.Timeline.Single().Step, Is.EqualTo("MdnOverdue"));
+        Assert.That(_webhook.Calls.Count(c => c.Body.Contains("mdn-overdue", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(_store.FindOutbound("O-810")!.Timeline.Single().Step, Is.EqualTo("MdnOverdue"));
+    }
+
+    [Test]
+    public async Task An_acknowledgment_arriving_after_it_was_overdue_still_settles_the_document()
+    {
+        _store.Save(new OutboundRecord
+        {
+            Id = "O-856",
+            PartnerId = "acme",
+            Kind = "856",
+            ControlNumber = "000000042",
+            GroupControlNumber = "42",
+            DocumentControlNumber = "0001",
+            Status = "Sent",
+            CreatedAt = _time.GetUtcNow(),
+            AcknowledgmentDueAt = _time.GetUtcNow().AddHours(24),
+        });
+        _time.Advance(TimeSpan.FromHours(25));
+        await _job.Execute(null!, CancellationToken.None);
+        var reconciler = new AcknowledgmentReconciler(_store, _time, NullLogger<AcknowledgmentReconciler>.Instance);
+
+        string summary = reconciler.Reconcile("acme", "R-997", new X12ReceivedAcknowledgment("997", "SH", "0042", X12AcknowledgmentStatus.Accepted, [], [], 1, 1, 1));
+
+        var settled = _store.FindOutbound("O-856")!;
+        Assert.That(summary, Does.Contain("856 0001 (O-856): Accepted"));
+        Assert.That(settled.AcknowledgmentStatus, Is.EqualTo("Accepted"));
+        Assert.That(settled.Timeline.Select(e => e.Step), Is.EqualTo(new[] { "Overdue", "Accepted" }));
+        Assert.That(settled.Timeline.Last().Message, Does.Contain("after it was overdue"));
     }
 }
