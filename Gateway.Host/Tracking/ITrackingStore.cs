@@ -77,9 +77,6 @@ internal interface ITrackingStore
     /// <summary>The outbound document sent as the AS2 message <paramref name="messageId"/>.</summary>
     OutboundRecord? FindOutboundByMessageId(string messageId);
 
-    /// <summary>Outbound AS2 messages sent and still waiting for their asynchronous MDN.</summary>
-    IReadOnlyList<OutboundRecord> AwaitingMdn(int limit);
-
     As2MessageRecord? FindAs2Message(string id);
 
     IReadOnlyList<As2MessageRecord> As2MessagesOf(string receiptId);

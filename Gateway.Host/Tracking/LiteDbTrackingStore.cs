@@ -191,9 +191,6 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public OutboundRecord? FindOutboundByMessageId(string messageId) => _outbound.FindOne(o => o.TransportMessageId == messageId);
 
-    public IReadOnlyList<OutboundRecord> AwaitingMdn(int limit) =>
-        _outbound.Query().Where(o => o.Status == "Sent" && o.Transport == "as2" && o.TransportMessageId != null).OrderBy(o => o.CreatedAt).Limit(limit).ToList();
-
     public As2MessageRecord? FindAs2Message(string id) => _as2.FindById(id);
 
     public IReadOnlyList<As2MessageRecord> As2MessagesOf(string receiptId) => _as2.Find(m => m.ReceiptId == receiptId).ToList();
