@@ -19,6 +19,18 @@ public sealed class BusinessDuplicateTests
     [TearDown]
     public async Task TearDown() => await _gateway.DisposeAsync();
 
+    // ACME's 850s go to the ERP; the agreement's businessDuplicates is left at its default when policy is null.
+    private async Task StartAsync(string? policy)
+    {
+        _gateway.AddX12Partner("acme", "ACME");
+        if (policy is not null)
+        {
+            string profile = Path.Combine(_gateway.ProfilesDirectory, "acme.yaml");
+            File.WriteAllText(profile, File.ReadAllText(profile).Replace("    endpoint: erp\n", $"    endpoint: erp\n    businessDuplicates: {policy}\n", StringComparison.Ordinal));
+        }
+        await _gateway.StartAsync();
+    }
+
     private static string Order(int controlNumber) =>
         GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", controlNumber).Replace($"BEG*00*SA*{controlNumber}-PO000001", "BEG*00*SA*PO-SAME-1", StringComparison.Ordinal);
 
@@ -35,8 +47,7 @@ public sealed class BusinessDuplicateTests
     [Test]
     public async Task Held_by_default_then_released_by_a_person_as_a_change()
     {
-        _gateway.AddX12Partner("acme", "ACME");
-        await _gateway.StartAsync();
+        await StartAsync(policy: null);
         var first = await SendAsync(71);
 
         var second = await SendAsync(72);
@@ -58,10 +69,7 @@ public sealed class BusinessDuplicateTests
     [Test]
     public async Task Rejected_when_the_agreement_says_reject()
     {
-        _gateway.AddX12Partner("acme", "ACME");
-        string profile = Path.Combine(_gateway.ProfilesDirectory, "acme.yaml");
-        File.WriteAllText(profile, File.ReadAllText(profile).Replace("    endpoint: erp\n", "    endpoint: erp\n    businessDuplicates: reject\n", StringComparison.Ordinal));
-        await _gateway.StartAsync();
+        await StartAsync("reject");
         await SendAsync(73);
 
         var second = await SendAsync(74);
@@ -74,10 +82,7 @@ public sealed class BusinessDuplicateTests
     [Test]
     public async Task Accepted_as_a_change_when_the_agreement_says_accept()
     {
-        _gateway.AddX12Partner("acme", "ACME");
-        string profile = Path.Combine(_gateway.ProfilesDirectory, "acme.yaml");
-        File.WriteAllText(profile, File.ReadAllText(profile).Replace("    endpoint: erp\n", "    endpoint: erp\n    businessDuplicates: accept\n", StringComparison.Ordinal));
-        await _gateway.StartAsync();
+        await StartAsync("accept");
         await SendAsync(75);
 
         var second = await SendAsync(76);
