@@ -19,6 +19,16 @@ internal sealed partial class EdiSegmentScanner
                 segment = default;
                 return false;
             }
+            if (TryCutPlain(delimiters, out int plainLength, out int plainCount, out bool clean))
+            {
+                FileSegmentIndex++;
+                long plainPosition = Position;
+                int plainStart = _pos;
+                _pos += plainLength + 1;
+                LastSegmentEnd = Position;
+                segment = new EdiRawSegment(_buffer.AsSpan(plainStart, plainLength), _bounds.AsSpan(0, plainCount), plainPosition, FileSegmentIndex, plainStart, clean);
+                return true;
+            }
             int length = FindTerminator(delimiters);
             if (length < 0)
             {

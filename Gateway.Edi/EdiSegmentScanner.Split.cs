@@ -67,6 +67,66 @@ internal sealed partial class EdiSegmentScanner
         return count;
     }
 
+    /// <summary>The common case in one pass, 32 bytes at a time: the next segment and its terminator are buffered, and it
+    /// holds no release character and no line break. Finds the terminator and cuts the elements into <see cref="_bounds"/>;
+    /// false leaves anything else (a short buffer, an empty segment, escapes, wrapped lines) to the careful path.
+    /// <paramref name="clean"/> tells whether it holds none of <see cref="EdiDelimiters.ValueAnomalies"/>, so validation need not look.</summary>
+    private bool TryCutPlain(EdiDelimiters delimiters, out int length, out int count, out bool clean)
+    {
+        length = 0;
+        count = 0;
+        clean = false;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return false;
+        }
+        ReadOnlySpan<byte> rest = _buffer.AsSpan(_pos, Math.Min(_end - _pos, _maxSegmentBytes));
+        ref byte data = ref MemoryMarshal.GetReference(rest);
+        // Without a release character the terminator stands in for it: it never counts before the terminator.
+        Vector256<byte> terminators = Vector256.Create(delimiters.Segment), separators = Vector256.Create(delimiters.Element),
+            releases = Vector256.Create(delimiters.Release ?? delimiters.Segment), cr = Vector256.Create((byte)'\r'), lf = Vector256.Create((byte)'\n'),
+            components = Vector256.Create(delimiters.Component), repetitions = Vector256.Create(delimiters.Repetition ?? delimiters.Element),
+            control = Vector256.Create((byte)0x20), nonAscii = Vector256.Create((byte)0x7F);
+        int start = 0;
+        uint anomalies = 0;
+        for (int i = 0; i <= rest.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+        {
+            if (_bounds.Length < count + Vector256<byte>.Count + 1)
+            {
+                Array.Resize(ref _bounds, _bounds.Length * 2);
+            }
+            Vector256<byte> block = Vector256.LoadUnsafe(ref data, (nuint)i);
+            uint ends = Vector256.Equals(block, terminators).ExtractMostSignificantBits();
+            uint before = ends == 0 ? uint.MaxValue : (1u << BitOperations.TrailingZeroCount(ends)) - 1;
+            Vector256<byte> isSeparator = Vector256.Equals(block, separators);
+            uint found = isSeparator.ExtractMostSignificantBits();
+            // What ValueAnomalies holds: control bytes, DEL, non-ASCII and the repetition separator, but not the separators.
+            anomalies |= Vector256.AndNot(Vector256.LessThan(block, control) | Vector256.GreaterThanOrEqual(block, nonAscii) | Vector256.Equals(block, repetitions),
+                isSeparator | Vector256.Equals(block, components)).ExtractMostSignificantBits() & before;
+            uint special = (Vector256.Equals(block, releases) | Vector256.Equals(block, cr) | Vector256.Equals(block, lf)).ExtractMostSignificantBits();
+            if ((special & before) != 0)
+            {
+                return false;
+            }
+            found &= before;
+            while (found != 0)
+            {
+                int at = i + BitOperations.TrailingZeroCount(found);
+                _bounds[count++] = new ElementBounds(start, at - start, false);
+                start = at + 1;
+                found &= found - 1;
+            }
+            if (ends != 0)
+            {
+                length = i + BitOperations.TrailingZeroCount(ends);
+                _bounds[count++] = new ElementBounds(start, length - start, false);
+                clean = anomalies == 0;
+                return length > 0;
+            }
+        }
+        return false;
+    }
+
     // EDIFACT with release characters in the segment: a separator after an odd run of them is data.
     private int SplitReleased(ReadOnlySpan<byte> text, byte separator, byte release, out bool lineBreaks)
     {

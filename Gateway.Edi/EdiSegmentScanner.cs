@@ -131,12 +131,13 @@ internal sealed partial class EdiSegmentScanner : IDisposable
                 break;
             }
             byte b = _buffer[_pos];
-            bool delimiter = Delimiters?.IsDelimiter(b) ?? false;
-            if (b is (byte)'\r' or (byte)'\n' && !delimiter)
+            // Most segments start right after a line break or none: ask the delimiters only about layout bytes.
+            bool layout = b is (byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t' && !(Delimiters?.IsDelimiter(b) ?? false);
+            if (layout && b is (byte)'\r' or (byte)'\n')
             {
                 lineBreaks += b == (byte)'\n' ? 1 : 0;
             }
-            else if (b is (byte)' ' or (byte)'\t' && !delimiter)
+            else if (layout)
             {
                 indented = true;
             }
@@ -203,7 +204,7 @@ internal sealed partial class EdiSegmentScanner : IDisposable
 internal delegate int HeaderFinder(ReadOnlySpan<byte> data);
 
 /// <summary>A segment cut from the scanner's buffer; valid until the next read.</summary>
-internal readonly ref struct EdiRawSegment(ReadOnlySpan<byte> text, ReadOnlySpan<ElementBounds> bounds, long bytePosition, int fileSegmentIndex, int mark)
+internal readonly ref struct EdiRawSegment(ReadOnlySpan<byte> text, ReadOnlySpan<ElementBounds> bounds, long bytePosition, int fileSegmentIndex, int mark, bool? clean = null)
 {
     public ReadOnlySpan<byte> Text { get; } = text;
 
@@ -217,6 +218,9 @@ internal readonly ref struct EdiRawSegment(ReadOnlySpan<byte> text, ReadOnlySpan
     public int Mark { get; } = mark;
 
     public int Length => Text.Length;
+
+    /// <summary>Whether the text holds none of <see cref="EdiDelimiters.ValueAnomalies"/>; null when the scanner did not look.</summary>
+    public bool? Clean { get; } = clean;
 
     public string Tag => SegmentTags.Get(Element(0));
 

@@ -35,6 +35,9 @@ public readonly struct Segment : IEquatable<Segment>
     /// <summary>The bounds of the tag (0) and the elements (1 on) in <see cref="RawData"/>.</summary>
     internal ReadOnlySpan<ElementBounds> RawBounds => _list.Bounds(_index);
 
+    /// <summary>Whether the text holds none of <see cref="EdiDelimiters.ValueAnomalies"/>; null when not known (look).</summary>
+    internal bool? IsClean => _list.Entry(_index).Clean;
+
     /// <summary>How the stored text decodes.</summary>
     internal System.Text.Encoding Encoding => _list.Encoding;
 

@@ -85,7 +85,8 @@ public sealed class SegmentList : IReadOnlyList<Segment>
 }
 
 /// <summary>Where one segment's text and elements sit in a <see cref="SegmentList"/>.</summary>
-internal readonly record struct SegmentEntry(int DataStart, int DataLength, int FirstElement, int ElementCount, long BytePosition, int FileSegmentIndex);
+/// <remarks><c>Clean</c>: whether the text holds none of <see cref="EdiDelimiters.ValueAnomalies"/>, when the scanner looked.</remarks>
+internal readonly record struct SegmentEntry(int DataStart, int DataLength, int FirstElement, int ElementCount, long BytePosition, int FileSegmentIndex, bool? Clean = null);
 
 /// <summary>One element's slice of the text (position 0 is the tag).</summary>
 internal readonly record struct ElementBounds(int Start, int Length, bool Escaped);

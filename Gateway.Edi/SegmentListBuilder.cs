@@ -70,7 +70,7 @@ public sealed class SegmentListBuilder
     }
 
     /// <summary>Adds the bytes of one read segment, without its terminator, already split by <see cref="EdiSegmentScanner"/>.</summary>
-    internal void AddRead(ReadOnlySpan<byte> text, ReadOnlySpan<ElementBounds> bounds, long bytePosition, int fileSegmentIndex)
+    internal void AddRead(ReadOnlySpan<byte> text, ReadOnlySpan<ElementBounds> bounds, long bytePosition, int fileSegmentIndex, bool? clean = null)
     {
         int start = _dataLength;
         EnsureData(text.Length);
@@ -82,7 +82,7 @@ public sealed class SegmentListBuilder
         {
             _elements[_elementCount++] = b with { Start = b.Start + start };
         }
-        AddEntry(start, first, bytePosition, fileSegmentIndex);
+        AddEntry(start, first, bytePosition, fileSegmentIndex, clean);
     }
 
     /// <summary>Creates the list and resets this builder.</summary>
@@ -131,13 +131,13 @@ public sealed class SegmentListBuilder
         _data[_dataLength++] = b;
     }
 
-    private void AddEntry(int start, int first, long bytePosition, int fileSegmentIndex)
+    private void AddEntry(int start, int first, long bytePosition, int fileSegmentIndex, bool? clean = null)
     {
         if (_segmentCount == _segments.Length)
         {
             Array.Resize(ref _segments, _segments.Length * 2);
         }
-        _segments[_segmentCount++] = new SegmentEntry(start, _dataLength - start, first, _elementCount - first, bytePosition, fileSegmentIndex);
+        _segments[_segmentCount++] = new SegmentEntry(start, _dataLength - start, first, _elementCount - first, bytePosition, fileSegmentIndex, clean);
     }
 
     private void EnsureData(int more)

@@ -14,6 +14,7 @@ internal static class SegmentTags
     public static string Intern(string tag) => Get(Encoding.Latin1.GetBytes(tag));
 
     /// <summary>A tag of up to three bytes packed into an int (length and bytes); 0 for any other length.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Key(ReadOnlySpan<byte> tag) => tag.Length switch
     {
         2 => (2 << 24) | (tag[0] << 8) | tag[1],

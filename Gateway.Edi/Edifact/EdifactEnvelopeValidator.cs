@@ -104,14 +104,17 @@ internal static class EdifactEnvelopeValidator
     public static void CheckTrailingSeparators(EdifactMessage message, EdiCompliance compliance, List<EdiIssue> issues)
     {
         EdiDelimiters d = message.Interchange.Delimiters;
-        for (int i = 0; i < message.Segments.Count; i++)
+        byte element = d.Element, component = d.Component;
+        int release = d.Release ?? -1;
+        SegmentList segments = message.Segments;
+        for (int i = 0; i < segments.Count; i++)
         {
-            Segment segment = message.Segments[i];
-            ReadOnlySpan<byte> text = segment.Text;
-            if (text.Length < 2 || (text[^1] != d.Element && text[^1] != d.Component) || (d.Release is byte r && text[^2] == r))
+            ReadOnlySpan<byte> text = segments.Text(i);
+            if (text.Length < 2 || (text[^1] != element && text[^1] != component) || text[^2] == release)
             {
                 continue;
             }
+            Segment segment = segments[i];
             issues.Add(new EdiIssue
             {
                 Code = EdiIssueCode.TrailingSeparator,

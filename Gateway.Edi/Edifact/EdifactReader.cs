@@ -130,16 +130,21 @@ public sealed partial class EdifactReader : IDisposable
         Add(builder, unh);
         while (_scanner.TryReadSegment(out EdiRawSegment raw))
         {
-            int tag = SegmentTags.Key(raw.Element(0));
-            if (tag == UntKey)
+            // Only service segments (UN…) end a message: one look at the first two bytes for the others.
+            ReadOnlySpan<byte> text = raw.Text;
+            if (text.Length >= 2 && text[0] == (byte)'U' && text[1] == (byte)'N')
             {
-                Add(builder, raw);
-                return new EdifactMessage(Interchange!, Group, Build(builder), hasTrailer: true);
-            }
-            if (tag == UnhKey || tag == UneKey || tag == UnzKey || tag == UngKey || tag == UnbKey || raw.Text.StartsWith("UNA"u8))
-            {
-                _scanner.Rewind(raw.Mark);
-                break;
+                int tag = SegmentTags.Key(raw.Element(0));
+                if (tag == UntKey)
+                {
+                    Add(builder, raw);
+                    return new EdifactMessage(Interchange!, Group, Build(builder), hasTrailer: true);
+                }
+                if (tag == UnhKey || tag == UneKey || tag == UnzKey || tag == UngKey || tag == UnbKey || text.StartsWith("UNA"u8))
+                {
+                    _scanner.Rewind(raw.Mark);
+                    break;
+                }
             }
             if (builder.ByteCount + raw.Length > _options.MaxTransactionSetBytes)
             {
@@ -176,7 +181,7 @@ public sealed partial class EdifactReader : IDisposable
     }
 
     private static void Add(SegmentListBuilder builder, EdiRawSegment raw) =>
-        builder.AddRead(raw.Text, raw.Bounds, raw.BytePosition, raw.FileSegmentIndex);
+        builder.AddRead(raw.Text, raw.Bounds, raw.BytePosition, raw.FileSegmentIndex, raw.Clean);
 
     private void Report(EdiIssueCode code, string message, long bytePosition, string? document = null, EdiSeverity severity = EdiSeverity.Error) =>
         _issues.Add(new EdiIssue

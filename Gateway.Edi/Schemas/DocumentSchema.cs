@@ -13,12 +13,18 @@ internal sealed class DocumentSchema(string id, string name, string functionalGr
     public string Version { get; } = version;
 
     /// <summary>The whole document as a loop whose entries run from ST to SE, or UNH to UNT.</summary>
-    public LoopDefinition Root { get; } = root;
+    public LoopDefinition Root { get; } = IndexTags(root);
 
     public SegmentDictionary Dictionary { get; } = dictionary;
 
     /// <summary>Every segment tag the set uses, at any depth.</summary>
     public IReadOnlySet<string> Tags { get; } = TagsOf(root);
+
+    private static LoopDefinition IndexTags(LoopDefinition root)
+    {
+        root.IndexTags();
+        return root;
+    }
 
     private static HashSet<string> TagsOf(LoopDefinition loop)
     {

@@ -5,15 +5,17 @@ namespace Gateway.Edi.Schemas;
 /// mandatory entry from each position.</remarks>
 internal sealed class LoopDefinition(string id, char requirement, int maxUse, StructureEntry[] entries)
 {
-    private readonly Dictionary<int, int[]> _positions = entries
-        .Select((e, i) => (Key: SegmentTags.Key(e.Tag), i)).GroupBy(x => x.Key)
-        .ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+    private int[][] _positions = [];
 
     /// <summary>For each position k (and one past the end), the first mandatory entry at or after k; Length when none.</summary>
     public int[] NextMandatory { get; } = NextMandatoryOf(entries);
 
-    /// <summary>The positions of the entries that start with the tag of <paramref name="tagKey"/> (<see cref="SegmentTags.Key(ReadOnlySpan{byte})"/>), in order.</summary>
-    public ReadOnlySpan<int> PositionsOf(int tagKey) => _positions.TryGetValue(tagKey, out int[]? positions) ? positions : default;
+    /// <summary>The positions of the entries that start with tag <paramref name="tagId"/> (numbered by <see cref="TagIndex"/> of the
+    /// whole set's loop), in order.</summary>
+    public ReadOnlySpan<int> PositionsOf(int tagId) => (uint)tagId < (uint)_positions.Length ? _positions[tagId] : default;
+
+    /// <summary>The numbers of the tags of this loop and the loops inside it; set on the whole set's loop by <see cref="IndexTags"/>.</summary>
+    public SegmentTagIndex? TagIndex { get; private set; }
 
     /// <summary>The loop id, named after its first segment; the set id for the whole set.</summary>
     public string Id { get; } = id;
@@ -29,6 +31,36 @@ internal sealed class LoopDefinition(string id, char requirement, int maxUse, St
 
     /// <summary>The trigger segment's tag.</summary>
     public string TriggerTag => Entries[0].Segment!.Tag;
+
+    /// <summary>Numbers the tags of this loop and of the loops inside it, and indexes each loop's entries by those numbers;
+    /// called once, on the whole set's loop, before it is shared.</summary>
+    public void IndexTags()
+    {
+        var index = new SegmentTagIndex();
+        Number(index);
+        Index(index);
+        TagIndex = index;
+    }
+
+    private void Number(SegmentTagIndex index)
+    {
+        foreach (StructureEntry e in Entries)
+        {
+            index.Add(SegmentTags.Key(e.Tag));
+            e.Loop?.Number(index);
+        }
+    }
+
+    private void Index(SegmentTagIndex index)
+    {
+        var positions = new List<int>[index.Count];
+        for (int i = 0; i < Entries.Length; i++)
+        {
+            (positions[index.IdOf(SegmentTags.Key(Entries[i].Tag))] ??= []).Add(i);
+            Entries[i].Loop?.Index(index);
+        }
+        _positions = [.. positions.Select(p => p is null ? [] : p.ToArray())];
+    }
 
     private static int[] NextMandatoryOf(StructureEntry[] entries)
     {

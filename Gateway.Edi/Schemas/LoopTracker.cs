@@ -6,41 +6,51 @@ namespace Gateway.Edi.Schemas;
 /// nests objects by loop), so both always agree on the structure.</remarks>
 internal sealed class LoopTracker
 {
-    private readonly List<LoopFrame> _frames = [];
-    private readonly List<LoopFrame> _spare = [];
     private readonly ILoopListener _listener;
+    private readonly SegmentTagIndex _tags;
+
+    // The open loops, outermost (the set) first; the frames past _depth are spares: a PO1 or LIN loop iterates
+    // thousands of times, and each iteration reuses the frame of its depth.
+    private LoopFrame[] _frames = new LoopFrame[8];
+    private int _depth;
 
     public LoopTracker(LoopDefinition root, ILoopListener listener)
     {
         _listener = listener;
-        _frames.Add(new LoopFrame(root, position: -1, isRoot: true));
+        _tags = root.TagIndex ?? throw new InvalidOperationException($"Loop {root.Id} is not a whole set's loop with indexed tags.");
+        _frames[0] = new LoopFrame(root, position: -1, isRoot: true);
+        _depth = 1;
     }
 
     /// <summary>The innermost open loop.</summary>
-    public LoopFrame Current => _frames[^1];
+    public LoopFrame Current => _frames[_depth - 1];
 
     /// <summary>Whether <paramref name="tag"/> was passed already in an open loop (out of order).</summary>
     public bool PassedEarlier(ReadOnlySpan<byte> tag)
     {
-        int key = SegmentTags.Key(tag);
-        return _frames.Any(f => f.FoundBefore(key));
+        int id = _tags.IdOf(SegmentTags.Key(tag));
+        return id >= 0 && _frames.Take(_depth).Any(f => f.FoundBefore(id));
     }
 
     /// <summary>Moves to where <paramref name="tag"/> belongs and returns its definition; null when it fits nowhere.</summary>
     public SegmentDefinition? Place(ReadOnlySpan<byte> tag, int position)
     {
-        int key = SegmentTags.Key(tag);
-        for (int level = _frames.Count - 1; level >= 0; level--)
+        int id = _tags.IdOf(SegmentTags.Key(tag));
+        if (id < 0)
+        {
+            return null;
+        }
+        for (int level = _depth - 1; level >= 0; level--)
         {
             LoopFrame frame = _frames[level];
-            int j = frame.Find(key);
+            int j = frame.Find(id);
             if (j < 0)
             {
                 continue;
             }
-            while (_frames.Count - 1 > level)
+            while (_depth - 1 > level)
             {
-                CloseInnermost(position, toEnd: true);
+                CloseInnermost(position);
             }
             return Enter(frame, j, position);
         }
@@ -50,13 +60,13 @@ internal sealed class LoopTracker
     /// <summary>Closes every open loop at the end of the document; <paramref name="includeTrailer"/> false skips the trailer (SE, UNT) check.</summary>
     public void Finish(int position, bool includeTrailer)
     {
-        while (_frames.Count > 1)
+        while (_depth > 1)
         {
-            CloseInnermost(position, toEnd: true);
+            CloseInnermost(position);
         }
         LoopFrame root = _frames[0];
         Skip(root, root.Position + 1, root.Loop.Entries.Length - (includeTrailer ? 0 : 1), position);
-        _frames.Clear();
+        _depth = 0;
     }
 
     private SegmentDefinition Enter(LoopFrame frame, int j, int position)
@@ -67,30 +77,27 @@ internal sealed class LoopTracker
         int uses = ++frame.Counts[j];
         if (entry.Loop is LoopDefinition loop)
         {
-            // A PO1 loop iterates thousands of times: reuse the frame of the same depth.
-            int depth = _frames.Count;
-            LoopFrame child = depth - 1 < _spare.Count ? _spare[depth - 1].Reset(loop) : new LoopFrame(loop, position: 0, isRoot: false);
-            if (depth - 1 == _spare.Count)
+            if (_depth == _frames.Length)
             {
-                _spare.Add(child);
+                Array.Resize(ref _frames, _frames.Length * 2);
             }
+            LoopFrame child = _frames[_depth]?.Reset(loop) ?? new LoopFrame(loop, position: 0, isRoot: false);
+            _frames[_depth] = child;
             child.Counts[0] = 1;
             _listener.LoopOpened(frame, entry, uses, position);
-            _frames.Add(child);
+            _depth++;
             return loop.Entries[0].Segment!;
         }
         _listener.SegmentUsed(frame, entry, uses, position);
         return entry.Segment!;
     }
 
-    private void CloseInnermost(int position, bool toEnd)
+    // Closes the innermost loop, its mandatory entries not yet seen reported as skipped.
+    private void CloseInnermost(int position)
     {
-        LoopFrame frame = _frames[^1];
-        if (toEnd)
-        {
-            Skip(frame, frame.Position + 1, frame.Loop.Entries.Length, position);
-        }
-        _frames.RemoveAt(_frames.Count - 1);
+        LoopFrame frame = _frames[_depth - 1];
+        Skip(frame, frame.Position + 1, frame.Loop.Entries.Length, position);
+        _depth--;
         _listener.LoopClosed(frame);
     }
 
@@ -151,11 +158,11 @@ internal sealed class LoopFrame(LoopDefinition loop, int position, bool isRoot)
     /// <summary>The loop id for AK303; null for the set itself.</summary>
     public string? LoopId => isRoot ? null : Loop.Id;
 
-    public int Find(int tagKey)
+    public int Find(int tagId)
     {
         // The trigger (entry 0) never repeats inside an iteration: seeing it again starts the next one.
         int start = Position < 0 ? 0 : Math.Max(Position, 1);
-        foreach (int j in Loop.PositionsOf(tagKey))
+        foreach (int j in Loop.PositionsOf(tagId))
         {
             if (j >= start)
             {
@@ -165,9 +172,9 @@ internal sealed class LoopFrame(LoopDefinition loop, int position, bool isRoot)
         return -1;
     }
 
-    public bool FoundBefore(int tagKey)
+    public bool FoundBefore(int tagId)
     {
-        ReadOnlySpan<int> positions = Loop.PositionsOf(tagKey);
+        ReadOnlySpan<int> positions = Loop.PositionsOf(tagId);
         return !positions.IsEmpty && positions[0] < Position;
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Gateway.Edi.Schemas;
 
 namespace Gateway.Edi.Validation;
@@ -6,23 +7,18 @@ namespace Gateway.Edi.Validation;
 // byte. Its elements and components are cut in tight loops and checked inline; anything unusual takes the full check.
 internal sealed partial class DocumentValidator
 {
-
-    // A clean composite (no release, control or non-ASCII bytes): components cut in one tight loop, each checked inline.
-    private ulong ValidateCleanComponents(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int repetition)
+    // A clean composite (no release, control or non-ASCII bytes): components cut at the separators that marks
+    // (bit k: byte k) shows, each checked inline.
+    private ulong ValidateCleanComponents(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int repetition, ulong marks)
     {
         ElementUse[] components = use.Composite!.Components;
-        byte separator = context.Delimiters.Component;
         ulong present = 0;
         int index = 0, start = 0;
-        for (int i = 0; i <= value.Length; i++)
+        while (true)
         {
-            if (i < value.Length && value[i] != separator)
-            {
-                continue;
-            }
+            int end = marks == 0 ? value.Length : BitOperations.TrailingZeroCount(marks);
             index++;
-            ReadOnlySpan<byte> part = value[start..i];
-            start = i + 1;
+            ReadOnlySpan<byte> part = value[start..end];
             if (index > components.Length)
             {
                 AddElement(EdiIssueCode.TooManyComponents, context, position, index, repetition, use.Reference, Decode(part),
@@ -34,16 +30,29 @@ internal sealed partial class DocumentValidator
                 present |= 1UL << index;
                 ValidateClean(part, components[index - 1], context, position, index, repetition);
             }
+            if (marks == 0)
+            {
+                break;
+            }
+            marks &= marks - 1;
+            start = end + 1;
         }
         return present;
     }
 
-    // The common case, inline: a clean string or code within its lengths; anything else takes the full check.
+    // The common case, inline: a clean value of the right form within its lengths (and codes); anything else takes the
+    // full check, which says what is wrong.
     private void ValidateClean(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int component, int repetition)
     {
         ElementDefinition element = use.Element!;
-        bool text = element.Kind is ElementType.AlphaNumeric or ElementType.Identifier && _document.Repertoire is null;
-        if (!text || value.Length < element.MinLength || value.Length > element.MaxLength || (element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value)))
+        int length = element.Kind switch
+        {
+            ElementType.AlphaNumeric or ElementType.Identifier when _document.Repertoire is null => value.Length,
+            ElementType.Decimal => DecimalDigits(value, _document.CommaDecimalMark),
+            ElementType.Numeric => WholeDigits(value),
+            _ => -1,
+        };
+        if (length < element.MinLength || length > element.MaxLength || (element.Codes is not null && !element.CodesPartial && !ContainsCode(element, value)))
         {
             ValidateSimple(value, new ValueScan(false, false, false, value.Length), use, in context, position, component, repetition);
         }

@@ -1,5 +1,5 @@
-using System.Buffers;
-using System.Text;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using Gateway.Edi.Schemas;
 
 namespace Gateway.Edi.Validation;
@@ -7,8 +7,6 @@ namespace Gateway.Edi.Validation;
 // Element checks: presence, repetitions, composites, type, length, codes and syntax notes.
 internal sealed partial class DocumentValidator
 {
-    private static readonly SearchValues<byte> Digits = SearchValues.Create("0123456789"u8);
-
     private void ValidateElements(Segment segment, SegmentDefinition definition, int position)
     {
         var context = new ElementContext(definition.Tag, position, _tracker.Current.LoopId, segment.Delimiters);
@@ -25,7 +23,12 @@ internal sealed partial class DocumentValidator
         // inside values. Component separators are allowed here (EDIFACT has composites everywhere); a simple
         // element that holds one is caught below.
         ElementBounds last = bounds[^1];
-        bool clean = !data[bounds[0].Start..(last.Start + last.Length)].ContainsAny(context.Delimiters.ValueAnomalies);
+        bool clean = segment.IsClean ?? !data[bounds[0].Start..(last.Start + last.Length)].ContainsAny(context.Delimiters.ValueAnomalies);
+        // Where the component separators of a short clean segment stand, one bit per byte, found in one vectorised look:
+        // composites are cut and simple elements checked from these bits instead of their bytes.
+        int textStart = bounds[0].Start, textLength = last.Start + last.Length - textStart;
+        bool marked = clean && textLength <= 64 && textStart + 64 <= data.Length && Vector256.IsHardwareAccelerated;
+        ulong marks = marked ? ComponentMarks(data.Slice(textStart, 64), context.Delimiters.Component, textLength) : 0;
         ulong present = 0;
         for (int i = 1; i <= uses.Length; i++)
         {
@@ -36,11 +39,12 @@ internal sealed partial class DocumentValidator
                 present |= 1UL << i;
                 // An element with release characters (EDIFACT "?:") takes the careful path.
                 bool escaped = bounds[i].Escaped;
-                if (clean && !escaped && use.Composite is not null)
+                ulong valueMarks = marked ? Bits(marks, bounds[i].Start - textStart, value.Length) : 0;
+                if (clean && !escaped && use.Composite is not null && (marked || value.Length <= 64))
                 {
-                    ValidateComposite(value, use, context, i, 0, clean: true);
+                    ValidateComposite(value, use, context, i, 0, clean: true, marked ? valueMarks : MarksOf(value, context.Delimiters.Component));
                 }
-                else if (clean && !escaped && use.Element is not null && !value.Contains(context.Delimiters.Component))
+                else if (clean && !escaped && use.Element is not null && (marked ? valueMarks == 0 : !value.Contains(context.Delimiters.Component)))
                 {
                     ValidateClean(value, use, context, i, 0, 0);
                 }
@@ -113,11 +117,12 @@ internal sealed partial class DocumentValidator
         }
     }
 
-    private void ValidateComposite(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int repetition, bool clean = false)
+    // A clean composite comes with the positions of its component separators (bit k: byte k), <paramref name="marks"/>.
+    private void ValidateComposite(ReadOnlySpan<byte> value, ElementUse use, in ElementContext context, int position, int repetition, bool clean = false, ulong marks = 0)
     {
         CompositeDefinition composite = use.Composite!;
         int defined = composite.Components.Length;
-        ulong present = clean ? ValidateCleanComponents(value, use, context, position, repetition) : 0;
+        ulong present = clean ? ValidateCleanComponents(value, use, context, position, repetition, marks) : 0;
         var reader = new EdiComponentReader(clean ? default : value, context.Delimiters.Component, context.Delimiters.Release);
         while (!clean && reader.Read())
         {
@@ -134,14 +139,12 @@ internal sealed partial class DocumentValidator
                 ValidateSimple(plain, ValueScan.Of(plain, context.Delimiters, raw: false), composite.Components[reader.Index - 1], context, position, reader.Index, repetition);
             }
         }
-        for (int c = 0; c < defined; c++)
+        for (ulong missing = composite.MandatoryMask & ~present; missing != 0; missing &= missing - 1)
         {
-            if ((present & (1UL << (c + 1))) == 0 && composite.Components[c].IsMandatory)
-            {
-                ElementUse component = composite.Components[c];
-                AddElement(EdiIssueCode.MandatoryElementMissing, context, position, c + 1, repetition, component.Reference, null,
-                    $"{context.Tag}{position:00}-{c + 1} ({component.Name}) is mandatory and empty");
-            }
+            int c = BitOperations.TrailingZeroCount(missing) - 1;
+            ElementUse component = composite.Components[c];
+            AddElement(EdiIssueCode.MandatoryElementMissing, context, position, c + 1, repetition, component.Reference, null,
+                $"{context.Tag}{position:00}-{c + 1} ({component.Name}) is mandatory and empty");
         }
         if (composite.SyntaxNotes.Length > 0)
         {
@@ -155,12 +158,12 @@ internal sealed partial class DocumentValidator
         switch (element.Kind)
         {
             case ElementType.Decimal:
-                if (!IsDecimal(value, _document.CommaDecimalMark))
+                length = DecimalDigits(value, _document.CommaDecimalMark);
+                if (length < 0)
                 {
                     AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) must be a decimal number");
                     return;
                 }
-                length = value.Length - (value[0] == (byte)'-' ? 1 : 0) - (value.IndexOfAny((byte)'.', (byte)',') >= 0 ? 1 : 0);
                 break;
             case ElementType.Date:
                 if (!X12DateTime.IsDate(value))
@@ -181,13 +184,12 @@ internal sealed partial class DocumentValidator
             case ElementType.Binary:
                 return;
             case ElementType.Numeric:
-                ReadOnlySpan<byte> digits = value[0] == (byte)'-' ? value[1..] : value;
-                if (digits.IsEmpty || digits.IndexOfAnyExcept(Digits) >= 0)
+                length = WholeDigits(value);
+                if (length < 0)
                 {
                     AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) must be a whole number");
                     return;
                 }
-                length = digits.Length;
                 break;
             case ElementType.Alphabetic when value.ContainsAnyInRange((byte)'0', (byte)'9'):
                 AddElement(EdiIssueCode.InvalidCharacter, context, position, component, repetition, use.Reference, Decode(value), $"{Where(context, position, component)} ({element.Name}) is alphabetic and may not hold digits");
@@ -259,25 +261,70 @@ internal sealed partial class DocumentValidator
     }
 
     // X12 R takes a point; EDIFACT n takes the UNA decimal mark, and syntax 4 allows either point or comma.
-    private static bool IsDecimal(ReadOnlySpan<byte> value, bool commaAllowed)
+    // The number of digits (sign and mark do not count), or -1 when the value is no decimal number. Values are a few
+    // bytes long: one scalar pass beats several vectorised searches.
+    private static int DecimalDigits(ReadOnlySpan<byte> value, bool commaAllowed)
     {
-        ReadOnlySpan<byte> v = value[0] == (byte)'-' ? value[1..] : value;
-        int dot = commaAllowed ? v.IndexOfAny((byte)'.', (byte)',') : v.IndexOf((byte)'.');
-        ReadOnlySpan<byte> whole = dot < 0 ? v : v[..dot];
-        ReadOnlySpan<byte> fraction = dot < 0 ? default : v[(dot + 1)..];
-        return (whole.Length + fraction.Length) > 0 && whole.IndexOfAnyExcept(Digits) < 0 && fraction.IndexOfAnyExcept(Digits) < 0;
+        int digits = 0;
+        bool mark = false;
+        for (int i = value[0] == (byte)'-' ? 1 : 0; i < value.Length; i++)
+        {
+            byte b = value[i];
+            if ((uint)(b - '0') <= 9)
+            {
+                digits++;
+            }
+            else if (!mark && (b == (byte)'.' || (commaAllowed && b == (byte)',')))
+            {
+                mark = true;
+            }
+            else
+            {
+                return -1;
+            }
+        }
+        return digits > 0 ? digits : -1;
     }
 
-    private static bool ContainsCode(ElementDefinition element, ReadOnlySpan<byte> value)
+    // The number of digits of a whole number with an optional sign, or -1 when the value is none.
+    private static int WholeDigits(ReadOnlySpan<byte> value)
     {
-        if (value.Length > 64)
+        int start = value[0] == (byte)'-' ? 1 : 0;
+        for (int i = start; i < value.Length; i++)
         {
-            return false;
+            if ((uint)(value[i] - '0') > 9)
+            {
+                return -1;
+            }
         }
-        Span<char> chars = stackalloc char[value.Length];
-        Encoding.Latin1.GetChars(value, chars);
-        return element.HasCode(chars);
+        return value.Length > start ? value.Length - start : -1;
     }
+
+    private static bool ContainsCode(ElementDefinition element, ReadOnlySpan<byte> value) => element.HasCode(value);
+
+    // Bit k set where byte k of a 64-byte window is the component separator, for the first length bytes.
+    private static ulong ComponentMarks(ReadOnlySpan<byte> window, byte separator, int length)
+    {
+        Vector256<byte> separators = Vector256.Create(separator);
+        ulong low = Vector256.Equals(Vector256.Create(window[..32]), separators).ExtractMostSignificantBits();
+        ulong high = Vector256.Equals(Vector256.Create(window[32..64]), separators).ExtractMostSignificantBits();
+        return Bits(low | (high << 32), 0, length);
+    }
+
+    // The same bits for a value of up to 64 bytes, one byte at a time.
+    private static ulong MarksOf(ReadOnlySpan<byte> value, byte separator)
+    {
+        ulong marks = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            marks |= value[i] == separator ? 1UL << i : 0;
+        }
+        return marks;
+    }
+
+    // length bits of marks from bit offset on.
+    private static ulong Bits(ulong marks, int offset, int length) =>
+        (marks >> offset) & (length >= 64 ? ulong.MaxValue : (1UL << length) - 1);
 
     private static string Decode(ReadOnlySpan<byte> value) => Edi.Segment.Decode(value);
     private static string Where(in ElementContext context, int position, int component) =>

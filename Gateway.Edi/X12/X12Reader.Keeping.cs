@@ -11,10 +11,10 @@ public sealed partial class X12Reader
     {
         SegmentListBuilder builder = _envelopeBuilder ?? _keepBuilder;
         builder.Clear();
-        builder.AddRead(raw.Text, raw.Bounds, raw.BytePosition, raw.FileSegmentIndex);
+        builder.AddRead(raw.Text, raw.Bounds, raw.BytePosition, raw.FileSegmentIndex, raw.Clean);
         return builder.Build()[0];
     }
 
     private static void Add(SegmentListBuilder builder, EdiRawSegment raw) =>
-        builder.AddRead(raw.Text, raw.Bounds, raw.BytePosition, raw.FileSegmentIndex);
+        builder.AddRead(raw.Text, raw.Bounds, raw.BytePosition, raw.FileSegmentIndex, raw.Clean);
 }

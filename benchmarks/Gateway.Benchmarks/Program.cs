@@ -9,6 +9,12 @@ if (args is ["measure", string measuredPhase, string measuredFile])
     Console.WriteLine(Measurement.Run(measuredPhase, measuredFile));
     return 0;
 }
+// "cpu PHASE FILE PASSES": processor time per MB over that many passes after warm-up; steadier than MB/s on a shared machine.
+if (args is ["cpu", string cpuPhase, string cpuFile, string cpuPasses])
+{
+    Console.WriteLine(Measurement.Cpu(cpuPhase, cpuFile, int.Parse(cpuPasses, CultureInfo.InvariantCulture)));
+    return 0;
+}
 if (args is ["memory", string memoryPhase, string memoryFile])
 {
     Console.WriteLine(Measurement.Memory(memoryPhase, memoryFile));
