@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test: builds in Release (warnings are errors), checks formatting, runs NUnit.
 # Tests that need real servers get their Debian packages here: the SFTP tests run a private OpenSSH sshd, the
-# email tests a private Postfix and Dovecot (all on 127.0.0.1, started and stopped by the tests themselves).
+# email tests a private Postfix and Dovecot (all on 127.0.0.1, started and stopped by the tests themselves), and the
+# console tests drive Debian's Chromium through Playwright.
 set -euo pipefail
 cd "$(dirname "$0")"
-if { [ ! -x /usr/sbin/sshd ] || [ ! -x /usr/sbin/postfix ] || [ ! -x /usr/lib/dovecot/lmtp ] || [ ! -x /usr/lib/dovecot/pop3 ]; } && command -v apt-get >/dev/null; then
+if { [ ! -x /usr/sbin/sshd ] || [ ! -x /usr/sbin/postfix ] || [ ! -x /usr/lib/dovecot/lmtp ] || [ ! -x /usr/lib/dovecot/pop3 ] || [ ! -x /usr/bin/chromium ]; } && command -v apt-get >/dev/null; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
   $sudo apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q openssh-server postfix dovecot-imapd dovecot-pop3d dovecot-lmtpd >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q openssh-server postfix dovecot-imapd dovecot-pop3d dovecot-lmtpd chromium >/dev/null
 fi
 dotnet build Gateway.sln -c Release
 dotnet format Gateway.sln --verify-no-changes --no-restore

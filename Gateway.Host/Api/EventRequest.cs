@@ -1,22 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gateway.Host.Configuration;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Host.Api;
 
-/// <summary>What every event-taking route checks first: the caller's access, the size, and one JSON object as the body.</summary>
+/// <summary>What every event-taking route checks first: the size, and one JSON object as the body.</summary>
 internal static class EventRequest
 {
     private const int MaxEventBytes = 16 * 1024 * 1024;
 
     /// <summary>The event and the caller's Idempotency-Key, or the answer to give instead.</summary>
-    public static async Task<(JsonObject? Event, string? Key, IResult? Refusal)> ReadAsync(HttpContext context, GatewaySettings settings, string what)
+    public static async Task<(JsonObject? Event, string? Key, IResult? Refusal)> ReadAsync(HttpContext context, string what)
     {
-        if (ApiAccess.Check(context, settings) is { } refused)
-        {
-            return (null, null, refused);
-        }
         if (context.Request.ContentLength > MaxEventBytes)
         {
             return (null, null, Results.Json(new { error = $"an event is at most {MaxEventBytes / 1024 / 1024} MiB" }, statusCode: StatusCodes.Status413PayloadTooLarge));

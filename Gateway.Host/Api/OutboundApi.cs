@@ -1,3 +1,4 @@
+using Gateway.Host.Admin.Security;
 using Gateway.Host.Configuration;
 using Gateway.Host.Outbound;
 using Microsoft.AspNetCore.Builder;
@@ -14,12 +15,13 @@ internal static class OutboundApi
 {
     public static void Map(WebApplication app)
     {
-        app.MapPost("/api/outbound/{partnerId}/{documentType}", HandleAsync);
+        app.MapPost("/api/outbound/{partnerId}/{documentType}", HandleAsync).RequireAuthorization(AdminPolicies.ApiOperator).WithTags("Events")
+            .WithSummary("A back-end event (ERP release, shipment confirmation, invoice) to map, envelope and send to the partner");
     }
 
     private static async Task<IResult> HandleAsync(HttpContext context, string partnerId, string documentType, OutboundSubmissions submissions, GatewaySettings settings)
     {
-        var (backendEvent, key, refusal) = await EventRequest.ReadAsync(context, settings, "the event");
+        var (backendEvent, key, refusal) = await EventRequest.ReadAsync(context, "the event");
         if (refusal is not null)
         {
             return refusal;

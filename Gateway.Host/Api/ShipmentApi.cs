@@ -1,3 +1,4 @@
+using Gateway.Host.Admin.Security;
 using Gateway.Host.Configuration;
 using Gateway.Host.Shipments;
 using Microsoft.AspNetCore.Builder;
@@ -14,12 +15,13 @@ internal static class ShipmentApi
 {
     public static void Map(WebApplication app)
     {
-        app.MapPost("/api/shipments", HandleAsync);
+        app.MapPost("/api/shipments", HandleAsync).RequireAuthorization(AdminPolicies.ApiOperator).WithTags("Events")
+            .WithSummary("A shipment confirmation from the ERP or 3PL, turned into the 856 or DESADV the order's partner expects");
     }
 
     private static async Task<IResult> HandleAsync(HttpContext context, ShipmentNotices notices, GatewaySettings settings)
     {
-        var (shipment, key, refusal) = await EventRequest.ReadAsync(context, settings, "the shipment confirmation");
+        var (shipment, key, refusal) = await EventRequest.ReadAsync(context, "the shipment confirmation");
         if (refusal is not null)
         {
             return refusal;

@@ -44,6 +44,13 @@ internal static class GatewayCommandLine
                                           expiry first: ok, expires soon (60 days), EXPIRED,
                                           not yet valid, or the problem with its file
 
+        Console users and API tokens (no default user: add the first Admin before signing in):
+          gateway users list [--json]
+          gateway users add NAME --role Viewer|Operator|PartnerAdmin|Admin [--no-password]
+          gateway users password NAME | role NAME ROLE | remove NAME
+          gateway users token NAME [--label TEXT]   an API token (shown once) for the admin API and /metrics
+          gateway users revoke NAME TOKEN-ID
+
         Maps (exit 0 ok, 1 errors):
           gateway maps validate [DIR]     check every map in maps/ (syntax, fields, endpoints)
           gateway maps test --partner ID --file FILE [--json]
@@ -86,6 +93,10 @@ internal static class GatewayCommandLine
         if (args.Length >= 1 && args[0] == "acks")
         {
             return AcknowledgmentCommands.Run(args[1..], output, error);
+        }
+        if (args.Length >= 1 && args[0] == "users")
+        {
+            return UserCommands.Run(args[1..], Console.In, !Console.IsInputRedirected, output, error);
         }
         if (args.Length >= 1 && args[0] == "certs")
         {

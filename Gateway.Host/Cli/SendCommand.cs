@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Gateway.Host.Configuration;
-using Gateway.Partners.Profiles;
 
 namespace Gateway.Host.Cli;
 
@@ -13,6 +12,9 @@ namespace Gateway.Host.Cli;
 /// </summary>
 internal static class SendCommand
 {
+    /// <summary>The environment variable that holds the caller's API token (never a command-line argument, which other users can see).</summary>
+    public const string TokenVariable = "GATEWAY_API_TOKEN";
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         string? partner = CliInput.Option(args, "--partner");
@@ -34,10 +36,12 @@ internal static class SendCommand
             Content = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
         request.Headers.Add("Idempotency-Key", "file:" + Convert.ToHexStringLower(SHA256.HashData(content)));
-        if (settings.Api.Token is { } reference && SecretReference.TryParse(reference, out var secret) && secret.TryResolve(settings.ContentRoot, out string? token, out _))
+        if (Environment.GetEnvironmentVariable(TokenVariable) is not { Length: > 0 } token)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            error.WriteLine($"Set {TokenVariable} to an API token of an Operator ('gateway users token NAME' issues one): the admin API lets nobody in without one.");
+            return GatewayCommandLine.Usage;
         }
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         HttpResponseMessage response;
         try
         {

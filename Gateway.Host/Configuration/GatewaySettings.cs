@@ -23,9 +23,6 @@ internal sealed record GatewaySettings
     /// <summary>The gateway's mailbox for the email transport.</summary>
     public EmailSettings Email { get; init; } = new();
 
-    /// <summary>Who may call the admin API.</summary>
-    public ApiSettings Api { get; init; } = new();
-
     /// <summary>Order journeys, stuck orders and ship notices.</summary>
     public OrderSettings Orders { get; init; } = new();
 

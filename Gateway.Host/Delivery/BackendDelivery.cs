@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Host.Admin.Metrics;
 using Gateway.Host.Configuration;
 using Gateway.Host.Intake;
 using Gateway.Host.Mapping;
@@ -21,7 +22,7 @@ namespace Gateway.Host.Delivery;
 /// make harmless. Transient failures (timeouts, 408, 429, 5xx) get quick retries inside the attempt, then wait for the
 /// next attempt with backoff; anything else, or too many attempts, dead-letters the document for a person.
 /// </summary>
-internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive archive, IHttpClientFactory clients, DocumentMapper mapper, GatewaySettings settings, TimeProvider time, ILogger<BackendDelivery> log)
+internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive archive, IHttpClientFactory clients, DocumentMapper mapper, GatewaySettings settings, GatewayMetrics metrics, TimeProvider time, ILogger<BackendDelivery> log)
 {
     /// <summary>The name of the HttpClient (with the endpoint's auth, rate limit, timeout and quick retries) for <paramref name="endpoint"/>.</summary>
     public static string ClientName(string endpoint) => "endpoint:" + endpoint;
@@ -131,6 +132,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         document.Status = DocumentStatus.Delivered;
         document.NextAttemptAt = null;
         document.LastResponse = document.Calls.LastOrDefault(c => c.Status == BackendCallStatus.Delivered)?.LastResponse;
+        metrics.Delivered(document);
     }
 
     // One record per call the map makes, keyed by partner, control numbers, map and call name; calls the map no longer makes are skipped.
@@ -166,6 +168,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         }
         record.Attempts++;
         CrashPoints.Reach("before-delivery");
+        long started = time.GetTimestamp();
         bool? permanent;
         try
         {
@@ -191,6 +194,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
             record.LastResponse = exception is TimeoutRejectedException or TaskCanceledException ? $"no answer within {endpoint.TimeoutSeconds} s" : $"{exception.GetType().Name}: {exception.Message}";
             permanent = false;
         }
+        metrics.BackendCall(record.Endpoint, permanent is null, time.GetElapsedTime(started));
         if (permanent is null)
         {
             CrashPoints.Reach("after-delivery");
@@ -237,6 +241,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
             AddEvent(document, "Retrying", $"{outcome}; attempt {document.Attempts + 1} of {delivery.MaxAttempts} at {document.NextAttemptAt:HH:mm:ss} UTC");
             LogRetrying(document.Endpoint ?? "(none)", document.Attempts, delivery.MaxAttempts, TimeSpan.FromSeconds(seconds));
         }
+        metrics.DeliveryFailed(document);
     }
 
     private void AddEvent(DocumentRecord document, string step, string message) =>

@@ -1,7 +1,6 @@
+using System.Text.Json.Nodes;
 using Gateway.Host.Configuration;
-using Gateway.Host.Delivery;
-using Gateway.Host.Pipeline;
-using Gateway.Host.Tracking;
+using Gateway.Host.Operations;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -9,12 +8,16 @@ namespace Gateway.Host.Jobs;
 
 /// <summary>
 /// Carries out <c>gateway track reprocess ID</c>: the command drops a request file under <c>DATA/requests/</c> (it
-/// cannot write the store the running service holds); this job resets the receipt or document and queues it.
+/// cannot write the store the running service holds); this job hands it to <see cref="DocumentActions"/>, as the
+/// console and the admin API do.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class ReprocessRequestJob(ITrackingStore store, PipelineQueue queue, BackendDelivery delivery, GatewaySettings settings, TimeProvider time, ILogger<ReprocessRequestJob> log) : IJob
+internal sealed partial class ReprocessRequestJob(DocumentActions actions, GatewaySettings settings, ILogger<ReprocessRequestJob> log) : IJob
 {
     public const string Suffix = ".reprocess";
+
+    // The command line does not say who ran it: the timeline says what it always said.
+    private const string Actor = "an operator";
 
     public static string RequestsDirectory(GatewaySettings settings) => Path.Combine(settings.DataDirectory, "requests");
 
@@ -34,13 +37,13 @@ internal sealed partial class ReprocessRequestJob(ITrackingStore store, Pipeline
     }
 
     // A request may carry a corrected body for one call: {"call": NAME or null, "body": {…}}.
-    private static (string? Call, string Body)? Correction(string file)
+    private static (string? Call, JsonObject Body)? Correction(string file)
     {
         try
         {
             string text = File.ReadAllText(file);
-            return text.Length > 0 && System.Text.Json.Nodes.JsonNode.Parse(text) is System.Text.Json.Nodes.JsonObject request && request["body"] is System.Text.Json.Nodes.JsonObject body
-                ? (request["call"]?.GetValue<string>(), body.ToJsonString())
+            return text.Length > 0 && JsonNode.Parse(text) is JsonObject request && request["body"] is JsonObject body
+                ? (request["call"]?.GetValue<string>(), body.DeepClone().AsObject())
                 : null;
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
@@ -50,55 +53,19 @@ internal sealed partial class ReprocessRequestJob(ITrackingStore store, Pipeline
         }
     }
 
-    private async Task ReprocessAsync(string id, (string? Call, string Body)? correction, CancellationToken cancellationToken)
+    private async Task ReprocessAsync(string id, (string? Call, JsonObject Body)? correction, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (store.FindDocument(id) is { Status: DocumentStatus.DeadLettered or DocumentStatus.Retrying } document)
+        var result = correction is { } fix ? await actions.FixAndReplayAsync(id, fix.Call, fix.Body, Actor, cancellationToken) : null;
+        if (result is null or { Outcome: DocumentActionOutcome.NotApplicable })
         {
-            document.Attempts = 0;
-            document.Status = DocumentStatus.Mapped;
-            foreach (var call in document.Calls.Where(c => c.Status == BackendCallStatus.Failed))
-            {
-                (call.Status, call.Attempts) = (BackendCallStatus.Pending, 0);
-            }
-            if (correction is { } fix && document.Calls.FirstOrDefault(c => fix.Call is null ? c.Status == BackendCallStatus.Pending : c.Name == fix.Call) is { } corrected)
-            {
-                corrected.BodyOverride = fix.Body;
-                corrected.Status = corrected.Status == BackendCallStatus.Delivered ? corrected.Status : BackendCallStatus.Pending;
-                document.Timeline.Add(new TimelineEvent { At = now, Step = "Corrected", Message = $"an operator replaced the body of {corrected.Name}; the replay sends it with the same key" });
-            }
-            document.Timeline.Add(new TimelineEvent { At = now, Step = "Reprocess", Message = "delivery restarted by an operator" });
-            store.Save(document);
-            LogReprocess(id, "delivery");
-            await delivery.DeliverAsync(document, cancellationToken);
-            return;
+            // A correction that does not apply (no such call, or not dead-lettered) leaves a plain reprocess, as before.
+            result = await actions.ReprocessAsync(id, Actor, cancellationToken);
         }
-        if (store.FindDocument(id) is { Status: DocumentStatus.Held } held)
-        {
-            // A person compared it with the earlier document and lets it through as a change.
-            held.Status = DocumentStatus.Validated;
-            held.Timeline.Add(new TimelineEvent { At = now, Step = "Released", Message = "released by an operator: sent on as a change of the earlier document" });
-            store.Save(held);
-            LogReprocess(id, "release");
-            await delivery.DeliverAsync(held, cancellationToken);
-            return;
-        }
-        string receiptId = store.FindDocument(id)?.ReceiptId ?? id;
-        if (store.FindReceipt(receiptId) is not { } receipt)
+        if (result.Outcome == DocumentActionOutcome.NotFound)
         {
             LogUnknown(id);
-            return;
         }
-        receipt.Stage = ReceiptStage.Received;
-        receipt.Error = null;
-        receipt.Timeline.Add(new TimelineEvent { At = now, Step = "Reprocess", Message = "run again from the archive by an operator; delivered documents stay delivered" });
-        store.Save(receipt);
-        LogReprocess(receiptId, "receipt");
-        queue.Enqueue(receiptId);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reprocessing {TrackingId} ({What})")]
-    private partial void LogReprocess(string trackingId, string what);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reprocess request for {TrackingId}: no such receipt or document")]
     private partial void LogUnknown(string trackingId);

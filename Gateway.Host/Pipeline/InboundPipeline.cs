@@ -1,5 +1,6 @@
 using Gateway.Edi;
 using Gateway.Host.Acknowledgments;
+using Gateway.Host.Admin.Metrics;
 using Gateway.Host.Delivery;
 using Gateway.Host.Intake;
 using Gateway.Host.Mapping;
@@ -29,6 +30,7 @@ internal sealed partial class InboundPipeline(
     AcknowledgmentReconciler reconciler,
     OutboundSignal outboundSignal,
     ShipmentNotices shipmentNotices,
+    GatewayMetrics metrics,
     TimeProvider time,
     ILogger<InboundPipeline> log)
 {
@@ -60,6 +62,7 @@ internal sealed partial class InboundPipeline(
             foreach (var document in documents)
             {
                 LogDocument(document.Id, document.PartnerId ?? "(unknown)", document.Type, document.ControlNumber, document.Status);
+                metrics.Parsed(document);
             }
             CrashPoints.Reach("after-parse-commit");
             outboundSignal.Notify();
@@ -139,6 +142,7 @@ internal sealed partial class InboundPipeline(
         document.Issues.Add(reason);
         AddEvent(document.Timeline, "DeadLettered", reason);
         store.SaveAll([document], [receipt]);
+        metrics.ProcessingFailed(document);
     }
 
     private (List<DocumentRecord> Documents, List<OutboundRecord> Outbound) ParseStage(ReceiptRecord receipt, byte[] content)

@@ -28,6 +28,9 @@ internal sealed class PipelineQueue
         return batch;
     }
 
+    /// <summary>Receipts waiting or in flight (the metrics' pipeline queue).</summary>
+    public int Waiting => _pending.Count;
+
     /// <summary>Called when the pipeline has finished with <paramref name="receiptId"/>, so it may be queued again.</summary>
     public void Done(string receiptId) => _pending.TryRemove(receiptId, out _);
 }

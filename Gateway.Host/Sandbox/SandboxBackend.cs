@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Host.Admin.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -41,9 +42,11 @@ internal sealed class SandboxBackend
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/sandbox/{system}/{**path}", ReceiveAsync);
-        endpoints.MapPut("/sandbox/{system}/{**path}", ReceiveAsync);
-        endpoints.MapGet("/sandbox/{system}", (string system) => Results.Json(Calls(system)));
+        // A stand-in ERP for the demo run, not part of the admin plane: callers on this machine, no sign-in.
+        var sandbox = endpoints.MapGroup("/sandbox").RequireAuthorization(AdminPolicies.Loopback).ExcludeFromDescription();
+        sandbox.MapPost("/{system}/{**path}", ReceiveAsync);
+        sandbox.MapPut("/{system}/{**path}", ReceiveAsync);
+        sandbox.MapGet("/{system}", (string system) => Results.Json(Calls(system)));
     }
 
     public IReadOnlyList<JsonObject> Calls(string system)

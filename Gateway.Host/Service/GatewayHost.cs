@@ -1,4 +1,7 @@
 using Gateway.Host.Acknowledgments;
+using Gateway.Host.Admin;
+using Gateway.Host.Admin.Metrics;
+using Gateway.Host.Admin.Security;
 using Gateway.Host.Api;
 using Gateway.Host.Certificates;
 using Gateway.Host.Configuration;
@@ -35,7 +38,9 @@ internal static class GatewayHost
     {
         // A Windows service starts in System32: its settings live beside the executable instead.
         string contentRoot = Microsoft.Extensions.Hosting.WindowsServices.WindowsServiceHelpers.IsWindowsService() ? AppContext.BaseDirectory : Directory.GetCurrentDirectory();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        // The application name is where MVC looks for the console's compiled pages: this assembly, also when a test host
+        // (another entry assembly) runs the gateway in-process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot, ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
         var settings = GatewaySettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(settings.DataDirectory);
 
@@ -92,6 +97,7 @@ internal static class GatewayHost
         services.AddSingleton<As2Receiver>();
         services.AddSingleton<As2Outbox>();
         services.AddSingleton<PartnerListener>();
+        DocumentApi.Add(services);
         As2Outbox.Configure(services);
 
         // Start order matters: profiles and maps first, then the pipeline (which resumes unfinished work), then transports.
@@ -121,18 +127,32 @@ internal static class GatewayHost
             quartz.ScheduleJob<RetentionJob>(trigger => trigger.StartNow().WithSimpleSchedule(TimeSpan.FromHours(6), null), job => job.WithIdentity("retention"));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        AdminSecurity.Add(services, settings);
+        GatewayMetrics.Add(services, settings);
+        services.AddRazorPages(options => options.RootDirectory = "/Admin/Pages");
+        services.AddOpenApi();
         if (settings.Sandbox.Enabled)
         {
             services.AddSingleton(sp => new SandboxBackend(settings.DataDirectory, sp.GetRequiredService<TimeProvider>()));
         }
 
         var app = builder.Build();
-        // Liveness for service managers and load balancers; says nothing about documents.
-        app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "ok" }));
+        AdminSecurity.Use(app);
+        // Liveness for service managers and load balancers; says nothing about documents. Anonymous only on the
+        // partner listener: here it is part of the admin plane, like everything else.
+        app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "ok" })).RequireAuthorization(AdminPolicies.ApiViewer);
+        app.MapOpenApi().RequireAuthorization(AdminPolicies.ApiViewer);
+        app.MapRazorPages();
+        ConsoleAssets.Map(app);
         app.Services.GetService<SandboxBackend>()?.Map(app);
         OutboundApi.Map(app);
         ShipmentApi.Map(app);
         OrderApi.Map(app);
+        DocumentApi.Map(app);
+        DashboardApi.Map(app);
+        PartnerApi.Map(app);
+        GatewayMetrics.Map(app);
+        AuditApi.Map(app);
         return app;
     }
 }

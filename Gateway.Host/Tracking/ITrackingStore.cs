@@ -86,6 +86,33 @@ internal interface ITrackingStore
 
     void Save(As2MessageRecord message);
 
+    /// <summary>Documents received at or after <paramref name="since"/> (of one partner when given), newest first: the console's recent windows.</summary>
+    IReadOnlyList<DocumentRecord> DocumentsReceivedSince(DateTimeOffset since, string? partnerId, int limit);
+
+    /// <summary>Outbound documents created at or after <paramref name="since"/> (for one partner when given), newest first.</summary>
+    IReadOnlyList<OutboundRecord> OutboundCreatedSince(DateTimeOffset since, string? partnerId, int limit);
+
+    /// <summary>Receipts received at or after <paramref name="since"/>, newest first.</summary>
+    IReadOnlyList<ReceiptRecord> ReceiptsSince(DateTimeOffset since, int limit);
+
+    /// <summary>How many documents stand at <paramref name="status"/> now.</summary>
+    int CountDocuments(DocumentStatus status);
+
+    /// <summary>How many outbound documents stand at <paramref name="status"/> (Queued, Sent, SendFailed…) now.</summary>
+    int CountOutbound(string status);
+
     /// <summary>Deletes receipts (with their documents and acknowledgments) received before <paramref name="cutoff"/>; returns the receipt ids.</summary>
     IReadOnlyList<string> PurgeBefore(DateTimeOffset cutoff);
+
+    /// <summary>Partner, type and status of documents awaiting delivery (Mapped or Retrying), at most <paramref name="limit"/> of each: the metrics' backlog.</summary>
+    IReadOnlyList<(string? PartnerId, string Type, DocumentStatus Status)> AwaitingDelivery(int limit);
+
+    /// <summary>Partner, transport and attempts of queued outbound documents, at most <paramref name="limit"/>: the metrics' outbound backlog.</summary>
+    IReadOnlyList<(string PartnerId, string Transport, int Attempts)> QueuedOutboundSummary(int limit);
+
+    /// <summary>
+    /// Partner, send time and overdue flag of documents whose acknowledgment has not come: those overdue, and those
+    /// still waiting whose deadline is after <paramref name="dueAfter"/> (older ones are overdue by then).
+    /// </summary>
+    IReadOnlyList<(string PartnerId, DateTimeOffset SentAt, bool Overdue)> AwaitedAcknowledgments(DateTimeOffset dueAfter, int limit);
 }

@@ -42,6 +42,8 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
             _outbound.EnsureIndex(o => o.GroupControlNumber);
             _outbound.EnsureIndex(o => o.ControlNumber);
             _outbound.EnsureIndex(o => o.AcknowledgmentDueAt);
+            _outbound.EnsureIndex(o => o.AcknowledgmentStatus);
+            _outbound.EnsureIndex(o => o.CreatedAt);
             _as2.EnsureIndex(m => m.ReceiptId);
             _as2.EnsureIndex(m => m.MdnSentAt);
         }
@@ -200,6 +202,26 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public void Save(As2MessageRecord message) => _as2.Upsert(message);
 
+    // The date condition goes first: LiteDB seeks on its index (newest first) and filters the partner while reading.
+    public IReadOnlyList<DocumentRecord> DocumentsReceivedSince(DateTimeOffset since, string? partnerId, int limit) =>
+        (partnerId is null
+            ? _documents.Query().Where(d => d.ReceivedAt >= since)
+            : _documents.Query().Where(d => d.ReceivedAt >= since).Where(d => d.PartnerId == partnerId))
+        .OrderByDescending(d => d.ReceivedAt).Limit(limit).ToList();
+
+    public IReadOnlyList<OutboundRecord> OutboundCreatedSince(DateTimeOffset since, string? partnerId, int limit) =>
+        (partnerId is null
+            ? _outbound.Query().Where(o => o.CreatedAt >= since)
+            : _outbound.Query().Where(o => o.CreatedAt >= since).Where(o => o.PartnerId == partnerId))
+        .OrderByDescending(o => o.CreatedAt).Limit(limit).ToList();
+
+    public IReadOnlyList<ReceiptRecord> ReceiptsSince(DateTimeOffset since, int limit) =>
+        _receipts.Query().Where(r => r.ReceivedAt >= since).OrderByDescending(r => r.ReceivedAt).Limit(limit).ToList();
+
+    public int CountDocuments(DocumentStatus status) => _documents.Count(d => d.Status == status);
+
+    public int CountOutbound(string status) => _outbound.Count(o => o.Status == status);
+
     public IReadOnlyList<string> PurgeBefore(DateTimeOffset cutoff)
     {
         var ids = _receipts.Find(r => r.ReceivedAt < cutoff && r.Stage == ReceiptStage.Done).Select(r => r.Id).ToList();
@@ -211,6 +233,27 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
             _receipts.Delete(id);
         }
         return ids;
+    }
+
+    // The metrics' queries project the few fields they count, and each seeks on an index.
+    public IReadOnlyList<(string? PartnerId, string Type, DocumentStatus Status)> AwaitingDelivery(int limit) =>
+        [.. new[] { DocumentStatus.Mapped, DocumentStatus.Retrying }.SelectMany(status =>
+            _documents.Query().Where(d => d.Status == status).Select(d => new { d.PartnerId, d.Type }).Limit(limit).ToEnumerable()
+                .Select(d => (d.PartnerId, d.Type, status)))];
+
+    public IReadOnlyList<(string PartnerId, string Transport, int Attempts)> QueuedOutboundSummary(int limit) =>
+        [.. _outbound.Query().Where(o => o.Status == "Queued").Select(o => new { o.PartnerId, o.Transport, o.Attempts }).Limit(limit).ToEnumerable()
+            .Select(o => (o.PartnerId, o.Transport, o.Attempts))];
+
+    public IReadOnlyList<(string PartnerId, DateTimeOffset SentAt, bool Overdue)> AwaitedAcknowledgments(DateTimeOffset dueAfter, int limit)
+    {
+        var overdue = _outbound.Query().Where(o => o.AcknowledgmentStatus == "Overdue")
+            .Select(o => new { o.PartnerId, o.SentAt, o.CreatedAt }).Limit(limit).ToEnumerable()
+            .Select(o => (o.PartnerId, o.SentAt ?? o.CreatedAt, true));
+        var waiting = _outbound.Query().Where(o => o.AcknowledgmentDueAt > dueAfter && o.AcknowledgmentStatus == null)
+            .Select(o => new { o.PartnerId, o.SentAt, o.CreatedAt }).Limit(limit).ToEnumerable()
+            .Select(o => (o.PartnerId, o.SentAt ?? o.CreatedAt, false));
+        return [.. overdue.Concat(waiting)];
     }
 
     public void Dispose() => _database.Dispose();

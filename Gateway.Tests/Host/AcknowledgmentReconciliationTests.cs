@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Gateway.Host.Admin.Security;
 using Gateway.Host.Tracking;
 using Gateway.Tests.Support;
 
@@ -29,7 +30,7 @@ public sealed class AcknowledgmentReconciliationTests
 
     private async Task<OutboundRecord> SendShipNoticeAsync(string key)
     {
-        using var http = new HttpClient();
+        using var http = _gateway.ApiClient(Role.Operator);
         using var request = new HttpRequestMessage(HttpMethod.Post, _gateway.AdminUrl + "/api/outbound/acme/856")
         {
             Content = new StringContent(File.ReadAllText(MapGolden.TestData("event-shipment-confirmation.json")), Encoding.UTF8, "application/json"),

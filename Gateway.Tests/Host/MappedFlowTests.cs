@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.Edi.X12;
+using Gateway.Host.Admin.Security;
 using Gateway.Host.Tracking;
 using Gateway.Tests.Support;
 
@@ -24,7 +25,7 @@ public sealed class MappedFlowTests
         _gateway = new TestGateway();
         _gateway.AddX12Partner("acme", "ACME");
         _gateway.UseShippedMaps();
-        _http = new HttpClient();
+        _http = _gateway.ApiClient(Role.Operator);
     }
 
     [TearDown]
@@ -148,31 +149,30 @@ public sealed class MappedFlowTests
     }
 
     [Test]
-    public async Task With_a_token_configured_the_API_refuses_a_caller_without_it()
+    public async Task The_event_API_takes_an_Operator_token_and_refuses_everybody_else()
     {
-        string variable = $"GATEWAY_TEST_TOKEN_{Guid.NewGuid():N}";
-        Environment.SetEnvironmentVariable(variable, "s3cret-token");
-        try
+        await _gateway.StartAsync();
+        using var anonymous = new HttpClient();
+        using var viewer = _gateway.ApiClient(Role.Viewer);
+        async Task<HttpStatusCode> Post(HttpClient client, string? token = null)
         {
-            _gateway.ExtraArguments.Add($"--Gateway:Api:Token=env:{variable}");
-            await _gateway.StartAsync();
-            using var anonymous = await PostAsync("/api/outbound/acme/856", ShipmentEvent, "SHP-3");
-            using var wrong = new HttpRequestMessage(HttpMethod.Post, _gateway.AdminUrl + "/api/outbound/acme/856") { Content = new StringContent(ShipmentEvent, Encoding.UTF8, "application/json") };
-            wrong.Headers.Authorization = new("Bearer", "guess");
-            using var wrongAnswer = await _http.SendAsync(wrong);
-            using var right = new HttpRequestMessage(HttpMethod.Post, _gateway.AdminUrl + "/api/outbound/acme/856") { Content = new StringContent(ShipmentEvent, Encoding.UTF8, "application/json") };
-            right.Headers.Authorization = new("Bearer", "s3cret-token");
-            using var rightAnswer = await _http.SendAsync(right);
-            Assert.Multiple(() =>
+            using var request = new HttpRequestMessage(HttpMethod.Post, _gateway.AdminUrl + "/api/outbound/acme/856") { Content = new StringContent(ShipmentEvent, Encoding.UTF8, "application/json") };
+            if (token is not null)
             {
-                Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-                Assert.That(wrongAnswer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-                Assert.That(rightAnswer.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-            });
+                request.Headers.Authorization = new("Bearer", token);
+            }
+            using var answer = await client.SendAsync(request);
+            return answer.StatusCode;
         }
-        finally
+        await Assert.MultipleAsync(async () =>
         {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+            Assert.That(await Post(anonymous), Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(await Post(anonymous, "gw_guess"), Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(await Post(viewer), Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(await Post(_http), Is.EqualTo(HttpStatusCode.Accepted));
+        });
+        await TestGateway.WaitUntil(() => _gateway.OutboxFiles("acme").Length > 0, "the Operator's 856 sent");
+        await Task.Delay(300);
+        Assert.That(_gateway.OutboxFiles("acme"), Has.Length.EqualTo(1), "only the Operator's event was sent");
     }
 }

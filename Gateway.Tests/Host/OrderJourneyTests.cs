@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Gateway.Host.Admin.Security;
 using Gateway.Host.Configuration;
 using Gateway.Host.Orders;
 using Gateway.Host.Tracking;
@@ -32,7 +33,7 @@ public sealed class OrderJourneyTests
         File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "acme.yaml"), profile);
         _gateway.UseShippedMaps();
         await _gateway.StartAsync();
-        _http = new HttpClient();
+        _http = _gateway.ApiClient(Role.Operator);
     }
 
     [TearDown]

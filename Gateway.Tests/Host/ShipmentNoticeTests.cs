@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Gateway.Edi.Edifact;
 using Gateway.Edi.X12;
+using Gateway.Host.Admin.Security;
 using Gateway.Host.Shipments;
 using Gateway.Host.Tracking;
 using Gateway.Tests.Support;
@@ -53,7 +54,7 @@ public sealed class ShipmentNoticeTests
             "--Gateway:Orders:ShipFrom:Name=DISTRIBUTOR MAIN DC",
             "--Gateway:Orders:ShipFrom:City=DAYTON",
         ]);
-        _http = new HttpClient();
+        _http = _gateway.ApiClient(Role.Operator);
     }
 
     [TearDown]

@@ -1,3 +1,4 @@
+using Gateway.Host.Admin.Security;
 using Gateway.Host.Service;
 using Gateway.Host.Tracking;
 using Microsoft.AspNetCore.Builder;
@@ -91,6 +92,32 @@ internal sealed class TestGateway : IAsyncDisposable
         string staging = Path.Combine(Root, "staging-" + name);
         File.WriteAllText(staging, content);
         File.Move(staging, Path.Combine(inbox, name));
+    }
+
+    /// <summary>
+    /// Adds a console user to this gateway's data folder (cheap password hashing, for test speed) and returns the
+    /// password. Works before the start and while running: the gateway rereads its users file.
+    /// </summary>
+    public string AddUser(string name, Role role)
+    {
+        string password = "pw-" + Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(DataDirectory);
+        Assert.That(new UserDirectory(DataDirectory, TimeProvider.System).Add(name, role, password, iterations: 1_000), Is.Null);
+        return password;
+    }
+
+    /// <summary>A client of the admin API holding a token of a new user with <paramref name="role"/>.</summary>
+    public HttpClient ApiClient(Role role)
+    {
+        var users = new UserDirectory(DataDirectory, TimeProvider.System);
+        string name = $"api-{role}-{Guid.NewGuid():N}"[..24].ToLowerInvariant();
+        Directory.CreateDirectory(DataDirectory);
+        Assert.That(users.Add(name, role, password: null), Is.Null);
+        var (token, error) = users.IssueToken(name, "tests");
+        Assert.That(error, Is.Null);
+        var client = new HttpClient { BaseAddress = new Uri(AdminUrl) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
     }
 
     public async Task StartAsync(int deliveryAttempts = 8, int pollMilliseconds = 100, int quickRetries = 0, int timeoutSeconds = 5)

@@ -37,7 +37,10 @@ internal static class ChildGateway
         return process;
     }
 
-    /// <summary>Waits up to 10 s for <c>GET /health</c> on <paramref name="port"/> to answer 200.</summary>
+    /// <summary>
+    /// Waits up to 10 s for <c>GET /health</c> on <paramref name="port"/> to answer: 200 on the partner listener, 401 on
+    /// the admin listener (where health needs a token like every admin route); either proves the gateway is up.
+    /// </summary>
     public static void WaitForHealth(int port)
     {
         using var http = new HttpClient();
@@ -45,7 +48,8 @@ internal static class ChildGateway
         {
             try
             {
-                if (http.GetAsync(new Uri($"http://127.0.0.1:{port}/health")).GetAwaiter().GetResult().IsSuccessStatusCode)
+                var status = http.GetAsync(new Uri($"http://127.0.0.1:{port}/health")).GetAwaiter().GetResult().StatusCode;
+                if (status is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Unauthorized)
                 {
                     return;
                 }

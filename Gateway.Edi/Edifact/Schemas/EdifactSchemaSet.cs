@@ -28,6 +28,10 @@ public sealed class EdifactSchemaSet
     /// <summary>Whether a schema exists for <paramref name="messageType"/> in <paramref name="directory"/>.</summary>
     public bool Supports(string directory, string messageType) => Find(directory, messageType) is not null;
 
+    /// <summary>The name of the element (or composite component) at a 1-based position of <paramref name="segmentTag"/> in <paramref name="directory"/>; null when unknown.</summary>
+    public string? ElementName(string directory, string segmentTag, int elementPosition, int componentPosition = 0) =>
+        _directories.Get(directory)?.Dictionary.ElementName(segmentTag, elementPosition, componentPosition);
+
     internal DocumentSchema? Find(string directory, string messageType) =>
         _directories.Get(directory)?.Documents.GetValueOrDefault(messageType);
 }

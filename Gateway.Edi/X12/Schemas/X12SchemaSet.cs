@@ -30,6 +30,10 @@ public sealed class X12SchemaSet
     /// <summary>Whether a schema exists for <paramref name="transactionSetId"/> in <paramref name="version"/> (GS08).</summary>
     public bool Supports(string version, string transactionSetId) => Find(version, transactionSetId) is not null;
 
+    /// <summary>The name of the element at a 1-based position of <paramref name="segmentTag"/> in <paramref name="version"/> (GS08); null when the dictionary does not know it.</summary>
+    public string? ElementName(string version, string segmentTag, int elementPosition, int componentPosition = 0) =>
+        Get(version)?.Dictionary.ElementName(segmentTag, elementPosition, componentPosition);
+
     internal DocumentSchema? Find(string version, string id) => Get(version)?.Documents.GetValueOrDefault(id);
 
     /// <summary>The dictionary version a GS08 value falls under: <c>004010VICS</c> is <c>004010</c>.</summary>

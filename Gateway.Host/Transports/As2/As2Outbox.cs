@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Host.Admin.Metrics;
 using Gateway.Host.Outbound;
 using Gateway.Host.Tracking;
 using Gateway.Partners.Loading;
@@ -15,7 +16,7 @@ namespace Gateway.Host.Transports.As2;
 /// Connection errors, 408, 425, 429 and 5xx are retried with backoff; other answers and error MDNs are not
 /// (draft-ietf-ediint-rfc4130bis §5.4). Also delivers our asynchronous MDNs and takes the partners' ones.
 /// </summary>
-internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader profiles, As2Keys keys, IHttpClientFactory http, TimeProvider time, ILogger<As2Outbox> log)
+internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader profiles, As2Keys keys, IHttpClientFactory http, GatewayMetrics metrics, TimeProvider time, ILogger<As2Outbox> log)
 {
     public const string ClientName = "as2";
 
@@ -265,6 +266,7 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
             return;
         }
         Event(item, "Retrying", $"{reason}; next try in {delay} with the same Message-ID");
+        metrics.OutboundRetry(item);
         store.Save(item);
         LogRetrying(item.Kind, item.PartnerId, reason, delay);
     }

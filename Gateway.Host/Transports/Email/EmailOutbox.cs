@@ -1,3 +1,4 @@
+using Gateway.Host.Admin.Metrics;
 using Gateway.Host.Configuration;
 using Gateway.Host.Outbound;
 using Gateway.Host.Tracking;
@@ -13,7 +14,7 @@ namespace Gateway.Host.Transports.Email;
 /// interchange as an attachment of its EDI media type with the exact bytes, and a subject naming the document type
 /// and control number. A failure keeps the document queued and tries again with backoff (30 s doubling to an hour).
 /// </summary>
-internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader profiles, GatewaySettings settings, TimeProvider time, ILogger<EmailOutbox> log)
+internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader profiles, GatewaySettings settings, GatewayMetrics metrics, TimeProvider time, ILogger<EmailOutbox> log)
 {
     public async Task SendDueAsync(CancellationToken cancellationToken)
     {
@@ -94,6 +95,7 @@ internal sealed partial class EmailOutbox(ITrackingStore store, ProfileReloader 
         foreach (var item in items)
         {
             var delay = OutboundBackoff.Fail(item, reason, time);
+            metrics.OutboundRetry(item);
             store.Save(item);
             LogRetrying(item.Kind, item.PartnerId, reason, delay);
         }

@@ -1,3 +1,4 @@
+using Gateway.Host.Admin.Metrics;
 using Gateway.Host.Configuration;
 using Gateway.Host.Outbound;
 using Gateway.Host.Pipeline;
@@ -13,7 +14,7 @@ namespace Gateway.Host.Transports.Sftp;
 /// pickup ignores, then renamed, so the partner never sees half a file. A failure keeps the document queued and
 /// tries again with backoff (30 s doubling to an hour); a target already complete from before a crash counts as sent.
 /// </summary>
-internal sealed partial class SftpOutbox(ITrackingStore store, ProfileReloader profiles, GatewaySettings settings, TimeProvider time, ILogger<SftpOutbox> log)
+internal sealed partial class SftpOutbox(ITrackingStore store, ProfileReloader profiles, GatewaySettings settings, GatewayMetrics metrics, TimeProvider time, ILogger<SftpOutbox> log)
 {
     /// <summary>Sends the queued SFTP documents whose time has come, one session per partner.</summary>
     public async Task SendDueAsync(CancellationToken cancellationToken)
@@ -84,6 +85,7 @@ internal sealed partial class SftpOutbox(ITrackingStore store, ProfileReloader p
         foreach (var item in items)
         {
             var delay = OutboundBackoff.Fail(item, reason, time);
+            metrics.OutboundRetry(item);
             store.Save(item);
             LogRetrying(item.Kind, item.PartnerId, reason, delay);
         }
