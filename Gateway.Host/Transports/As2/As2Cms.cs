@@ -26,16 +26,24 @@ internal static class As2Cms
         Other,
     }
 
-    public static Kind KindOf(byte[] der)
+    public static Kind KindOf(byte[] der) => ContentTypeOf(der) switch
+    {
+        EnvelopedData or AuthEnvelopedData => Kind.Enveloped,
+        CompressedData => Kind.Compressed,
+        _ => Kind.Other,
+    };
+
+    // The CMS content type, or null when the bytes are no ContentInfo at all (empty, truncated, not DER): BouncyCastle
+    // answers those with null or with any of these exceptions, depending on where the damage is.
+    private static string? ContentTypeOf(byte[] der)
     {
         try
         {
-            string oid = Org.BouncyCastle.Asn1.Cms.ContentInfo.GetInstance(Asn1Object.FromByteArray(der)).ContentType.Id;
-            return oid is EnvelopedData or AuthEnvelopedData ? Kind.Enveloped : oid == CompressedData ? Kind.Compressed : Kind.Other;
+            return Org.BouncyCastle.Asn1.Cms.ContentInfo.GetInstance(Asn1Object.FromByteArray(der))?.ContentType?.Id;
         }
         catch (Exception exception) when (exception is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
         {
-            return Kind.Other;
+            return null;
         }
     }
 
@@ -61,9 +69,12 @@ internal static class As2Cms
     public static As2Algorithms.Digest Verify(byte[] content, byte[] signature, IReadOnlyList<X509Certificate2> pinned, As2Settings partnership)
     {
         var cms = new SignedCms(new ContentInfo(content), detached: true);
+        List<(SignerInfo Signer, X509Certificate2? Carried, string DigestOid)> signers;
         try
         {
             cms.Decode(signature);
+            // Decode reads the outer structure only; corrupt signer infos or attributes surface when first touched.
+            signers = cms.SignerInfos.Cast<SignerInfo>().Select(s => (s, s.Certificate, s.DigestAlgorithm.Value ?? "")).ToList();
         }
         catch (CryptographicException exception)
         {
@@ -73,16 +84,16 @@ internal static class As2Cms
         {
             throw new As2FailureException(As2FailureException.AuthenticationFailed, "none of the partner's certificates is valid today; check partnerCertificate and nextPartnerCertificate");
         }
-        foreach (var signer in cms.SignerInfos)
+        foreach (var (signer, carriedCertificate, digestOid) in signers)
         {
-            var match = signer.Certificate is { } carried
+            var match = carriedCertificate is { } carried
                 ? pinned.FirstOrDefault(p => p.RawData.AsSpan().SequenceEqual(carried.RawData))
                 : pinned.FirstOrDefault(p => Identifies(signer.SignerIdentifier, p));
             if (match is null)
             {
                 continue;
             }
-            var digest = As2Algorithms.FindOid(signer.DigestAlgorithm.Value ?? "");
+            var digest = As2Algorithms.FindOid(digestOid);
             if (digest is null || !As2Algorithms.Allowed(digest, partnership))
             {
                 throw new As2FailureException(As2FailureException.InsufficientMessageSecurity, $"the message is signed with the digest {digest?.MicAlg ?? signer.DigestAlgorithm.FriendlyName ?? signer.DigestAlgorithm.Value}, which this partnership does not allow; sign with sha-256");
@@ -197,8 +208,7 @@ internal static class As2Cms
     {
         try
         {
-            string type = Org.BouncyCastle.Asn1.Cms.ContentInfo.GetInstance(Asn1Object.FromByteArray(der)).ContentType.Id;
-            if (type == AuthEnvelopedData)
+            if (ContentTypeOf(der) == AuthEnvelopedData)
             {
                 return DecryptAuthenticated(der, ours, partnership);
             }
@@ -211,7 +221,7 @@ internal static class As2Cms
             envelope.Decrypt(new X509Certificate2Collection(ours));
             return envelope.ContentInfo.Content;
         }
-        catch (Exception exception) when (exception is CryptographicException or IOException or ArgumentException or InvalidCastException or CmsException)
+        catch (Exception exception) when (exception is CryptographicException or IOException or ArgumentException or InvalidCastException or InvalidOperationException or CmsException)
         {
             throw new As2FailureException(As2FailureException.DecryptionFailed, $"the message cannot be decrypted with our certificate {ours.Subject} ({ours.Thumbprint}): {exception.Message}");
         }
@@ -222,7 +232,8 @@ internal static class As2Cms
     private static byte[] DecryptAuthenticated(byte[] der, X509Certificate2 ours, As2Settings partnership)
     {
         var info = Org.BouncyCastle.Asn1.Cms.ContentInfo.GetInstance(Asn1Object.FromByteArray(der));
-        var data = Org.BouncyCastle.Asn1.Cms.AuthEnvelopedData.GetInstance(info.Content);
+        var data = Org.BouncyCastle.Asn1.Cms.AuthEnvelopedData.GetInstance(info.Content)
+            ?? throw new CryptographicException("the auth-enveloped-data has no content");
         var content = data.AuthEncryptedContentInfo;
         string cipherOid = content.ContentEncryptionAlgorithm.Algorithm.Id;
         if (As2Algorithms.RefuseCipher(cipherOid, partnership) is { } refusal)
