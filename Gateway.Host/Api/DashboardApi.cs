@@ -28,9 +28,7 @@ internal static class DashboardApi
         {
             var now = time.GetUtcNow();
             return Results.Json(CertificateInventory.Of(profiles.Current.Partners, settings.PartnerProfiles)
-                .OrderBy(e => e.NotAfter.HasValue && e.Problem is null)   // problems first: they have no date, and need a person now
-                .ThenBy(e => e.NotAfter)
-                .ThenBy(e => e.PartnerId, StringComparer.Ordinal)
+                .NeedingActionFirst()
                 .Select(e => new
                 {
                     e.PartnerId,

@@ -11,6 +11,13 @@ namespace Gateway.Host.Certificates;
 /// </summary>
 internal static class CertificateInventory
 {
+    /// <summary>
+    /// The order every list of certificates uses: problems first (they have no date, and need a person now), then the
+    /// soonest expiry, then by partner.
+    /// </summary>
+    public static IOrderedEnumerable<CertificateEntry> NeedingActionFirst(this IEnumerable<CertificateEntry> entries) =>
+        entries.OrderBy(e => e.NotAfter.HasValue && e.Problem is null).ThenBy(e => e.NotAfter).ThenBy(e => e.PartnerId, StringComparer.Ordinal);
+
     /// <summary>One entry per partner and use, in profile order; a file that cannot be read gives an entry with a <see cref="CertificateEntry.Problem"/>, never an exception.</summary>
     /// <param name="partners">The profiles to list.</param>
     /// <param name="profilesDirectory">The folder relative certificate paths are relative to.</param>

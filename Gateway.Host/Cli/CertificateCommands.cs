@@ -36,9 +36,7 @@ internal static class CertificateCommands
             .Files.Where(f => f.Profile is not null).Select(f => f.Profile!);
         var now = TimeProvider.System.GetUtcNow();
         var entries = CertificateInventory.Of(partners, directory)
-            .OrderBy(e => e.NotAfter.HasValue && e.Problem is null)   // problems first: they have no date to sort by, and need a person now
-            .ThenBy(e => e.NotAfter)
-            .ThenBy(e => e.PartnerId, StringComparer.Ordinal)
+            .NeedingActionFirst()
             .ToList();
         if (rest.Contains("--json"))
         {

@@ -106,8 +106,7 @@ internal sealed partial record Dashboard(
     private static List<ExpiringCertificate> CertificatesNeedingAction(IReadOnlyList<PartnerProfile> partners, GatewaySettings settings, DateTimeOffset now) =>
         CertificateInventory.Of(partners, settings.PartnerProfiles)
             .Where(e => e.StatusAt(now) is CertificateStatus.ExpiresSoon or CertificateStatus.Expired or CertificateStatus.Problem)
-            .OrderBy(e => e.NotAfter.HasValue && e.Problem is null)
-            .ThenBy(e => e.NotAfter)
+            .NeedingActionFirst()
             .Select(e => new ExpiringCertificate(e.PartnerId, e.Use, e.Subject, e.NotAfter, e.DaysLeft(now), Describe(e.StatusAt(now)).Word, e.Problem))
             .ToList();
 

@@ -89,8 +89,7 @@ internal sealed partial record PartnerSummary(
         var received = store.DocumentsReceivedSince(since, id, Dashboard.Limit);
         var sent = store.OutboundCreatedSince(since, id, Dashboard.Limit);
         var certificates = profile is null ? [] : CertificateInventory.Of([profile], settings.PartnerProfiles)
-            .OrderBy(e => e.NotAfter.HasValue && e.Problem is null)
-            .ThenBy(e => e.NotAfter)
+            .NeedingActionFirst()
             .Select(e =>
             {
                 var (word, css) = Dashboard.Describe(e.StatusAt(now));

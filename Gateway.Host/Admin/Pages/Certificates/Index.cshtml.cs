@@ -18,9 +18,7 @@ public sealed class IndexModel : ConsolePage
     {
         Now = Get<TimeProvider>().GetUtcNow();
         Entries = CertificateInventory.Of(Get<ProfileReloader>().Current.Partners, Get<GatewaySettings>().PartnerProfiles)
-            .OrderBy(e => e.NotAfter.HasValue && e.Problem is null)
-            .ThenBy(e => e.NotAfter)
-            .ThenBy(e => e.PartnerId, StringComparer.Ordinal)
+            .NeedingActionFirst()
             .ToList();
     }
 }
