@@ -139,7 +139,8 @@ internal static class DocumentApi
         JsonNode? request;
         try
         {
-            request = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            // Strict: a repeated property is a 400 here, not an ArgumentException (500) on first read.
+            request = await JsonNode.ParseAsync(http.Request.Body, documentOptions: EventRequest.Strict, cancellationToken: http.RequestAborted);
         }
         catch (JsonException exception)
         {

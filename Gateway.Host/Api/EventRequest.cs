@@ -9,6 +9,12 @@ internal static class EventRequest
 {
     private const int MaxEventBytes = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// A repeated property name is refused while parsing (a JsonException, so 400): JsonNode accepts it by default and
+    /// only throws (ArgumentException, a 500) when the object is first read. Issue #11: found by the attack tests.
+    /// </summary>
+    public static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     /// <summary>The event and the caller's Idempotency-Key, or the answer to give instead.</summary>
     public static async Task<(JsonObject? Event, string? Key, IResult? Refusal)> ReadAsync(HttpContext context, string what)
     {
@@ -19,7 +25,7 @@ internal static class EventRequest
         JsonObject? body;
         try
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+            body = await JsonNode.ParseAsync(context.Request.Body, documentOptions: Strict, cancellationToken: context.RequestAborted) as JsonObject;
         }
         catch (JsonException exception)
         {

@@ -50,6 +50,7 @@ internal static class GatewayHost
         builder.Services.AddSerilog((_, logging) => logging
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            .Filter.ByExcluding(SecretLogFilter.CarriesSecrets)
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(new CompactJsonFormatter(), Path.Combine(settings.DataDirectory, "logs", "gateway-.json"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
         builder.WebHost.UseUrls(settings.Listeners.Admin);

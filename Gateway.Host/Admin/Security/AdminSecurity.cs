@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,12 @@ internal static class AdminSecurity
         services.AddSingleton(sp => new UserDirectory(settings.DataDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLog(settings.DataDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInThrottle>();
+        // Session cookies and antiforgery tokens are protected with keys kept in this gateway's data folder. The
+        // default key ring (~/.aspnet/DataProtection-Keys) is shared by every ASP.NET Core app of the OS user, so
+        // another gateway (a staging copy with the same users file) accepted this one's cookies (issue #11, attack tests).
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
+            .SetApplicationName("gateway");
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "gateway.antiforgery";

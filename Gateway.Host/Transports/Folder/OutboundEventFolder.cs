@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Host.Api;
 using Gateway.Host.Configuration;
 using Gateway.Host.Outbound;
 using Gateway.Partners.Loading;
@@ -74,7 +75,8 @@ internal sealed partial class OutboundEventFolder(FolderLayout layout, ProfileRe
         string? trackingId = null;
         try
         {
-            if (JsonNode.Parse(content) is not JsonObject backendEvent)
+            // Strict: a repeated property is "not JSON", like any other malformed event (EventRequest.Strict says why).
+            if (JsonNode.Parse(content, documentOptions: EventRequest.Strict) is not JsonObject backendEvent)
             {
                 problems = ["the file must hold one JSON object (the event)"];
             }

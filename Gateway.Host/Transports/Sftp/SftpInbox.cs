@@ -182,7 +182,9 @@ internal sealed partial class SftpInbox(ProfileReloader profiles, DurableIntake 
     }
 
     private static Regex MaskPattern(string mask) =>
-        new("^" + Regex.Escape(mask).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Singleline: '*' and '?' match any character, a newline in a partner's file name too; without it such a
+        // file matched no mask and sat on the server unread and unreported (issue #11, attack tests).
+        new("^" + Regex.Escape(mask).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Took {File} from the partner's SFTP server as {TrackingId}")]
     private partial void LogTaken(string file, string trackingId);

@@ -88,7 +88,8 @@ public sealed class DetailModel : ConsolePage
         string? problem = null;
         try
         {
-            corrected = JsonNode.Parse(body ?? "") as JsonObject;
+            // Strict: a repeated property is a problem to show, not an ArgumentException (500) on first read.
+            corrected = JsonNode.Parse(body ?? "", documentOptions: EventRequest.Strict) as JsonObject;
         }
         catch (JsonException exception)
         {
