@@ -34,7 +34,6 @@ public sealed class AttackSummary
         ("Console sessions: lockout, CSRF, role change, revoked token, headers", 7, "ConsoleSecurityTests.*"),
         ("Same interchange twice (envelope duplicate, TA1 025)", 2, "GatewayServiceTests.SameInterchangeTwice_…, EdifactInterchangeTwice_…"),
         ("Unknown sender in the envelope", 1, "GatewayServiceTests.UnknownSender_IsQuarantinedWithoutAcknowledgment"),
-        ("Slow-header / slow-body connections", 0, "not found in the existing tests (not covered by this folder either)"),
     ];
 
     /// <summary>Adds the outcome of one test to its attack class's row.</summary>
