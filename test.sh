@@ -15,9 +15,14 @@ dotnet build Gateway.sln -c Release
 dotnet format Gateway.sln --verify-no-changes --no-restore
 log=$(mktemp)
 set +e
+rm -f Gateway.Tests/bin/Release/net10.0/summary-*.txt
 dotnet test Gateway.sln -c Release --no-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+# The adversarial suites' summary tables (issue #11), written beside the test assembly.
+for summary in Gateway.Tests/bin/Release/net10.0/summary-*.txt; do
+  if [ -f "$summary" ]; then cat "$summary"; fi
+done
 # One closing line in the plain form CI reads: "tests: N passed, N failed, N skipped".
 summary=$(grep -E "^(Passed|Failed)!" "$log" | tail -1 || true)
 rm -f "$log"

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Gateway.Tests.Support;
 
 namespace Gateway.Tests.Adversarial;
 
@@ -34,6 +35,6 @@ public sealed class MalformedInputSummary
         {
             table.Append("known bugs in ").Append(run.Category).Append(" (not failing the run; see Adversarial/KnownBugs.cs):\n").Append(MalformedInputRun.Describe(run.Known));
         }
-        TestContext.Progress.WriteLine(table.ToString());
+        RunSummary.Publish("malformed-input", table.ToString());
     }
 }

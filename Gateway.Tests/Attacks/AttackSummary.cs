@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Gateway.Tests.Support;
 
 namespace Gateway.Tests.Attacks;
 
@@ -55,6 +56,6 @@ public sealed class AttackSummary
             table.AppendLine(CultureInfo.InvariantCulture, $"{"(existing) " + name,-62} | {cases,5} | {"-",8} | {tests}");
         }
         table.AppendLine(CultureInfo.InvariantCulture, $"Tried here: {Rows.Values.Sum(r => r.Cases)} cases, {Rows.Values.Sum(r => r.Failures)} failures, {Rows.Count} classes; catalogued elsewhere: {Catalogue.Length} classes, {Catalogue.Sum(c => c.Cases)} cases.");
-        TestContext.Progress.WriteLine(table.ToString());
+        RunSummary.Publish("attacks", table.ToString());
     }
 }
