@@ -77,6 +77,7 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
         var fresh = new List<ReceiptRecord>();
         var quarantined = new List<DocumentRecord>();
         var contents = new List<byte[]>();
+        CrashPoints.Reach("after-receive");
         lock (_gate)
         {
             var batch = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -39,6 +39,13 @@ if (args is ["as2", string as2SweepGateway, string as2Messages, string as2Sender
     return 0;
 }
 
+// "soak GATEWAY": issue #11's load, AS2 + SFTP + folder for SOAK_MINUTES; run by tests/soak/run.sh, which starts the SFTP server.
+if (args is ["soak", string soakGateway])
+{
+    Soak.Run(soakGateway);
+    return Environment.ExitCode;
+}
+
 string directory = Path.Combine(Path.GetTempPath(), "gateway-bench");
 Directory.CreateDirectory(directory);
 Console.WriteLine($"X12 850 and EDIFACT ORDERS batch benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");

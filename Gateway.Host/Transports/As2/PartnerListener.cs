@@ -1,6 +1,7 @@
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Gateway.Host.Configuration;
+using Gateway.Host.Pipeline;
 using Gateway.Partners.Profiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -115,6 +116,12 @@ internal sealed partial class PartnerListener(GatewaySettings settings, As2Recei
         if (response.Body.Length > 0)
         {
             await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+            if (!mdnOnly)
+            {
+                // The MDN has left for the partner: a kill now must not lose what it acknowledged.
+                await context.Response.CompleteAsync();
+                CrashPoints.Reach("after-mdn");
+            }
         }
     }
 
