@@ -169,20 +169,7 @@ public sealed class LogCanaryTests
 
         public static Child Start(TestGateway gateway, Dictionary<string, string> environment)
         {
-            string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-            var start = new ProcessStartInfo(dotnet)
-            {
-                WorkingDirectory = gateway.Root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gateway.dll"));
-            start.ArgumentList.Add("run");
-            foreach (string argument in gateway.Arguments())
-            {
-                start.ArgumentList.Add(argument);
-            }
+            var start = GatewayChild.StartInfo(gateway);
             foreach (var (name, value) in environment)
             {
                 start.Environment[name] = value;

@@ -18,7 +18,8 @@ internal sealed class GatewayChild : IDisposable
     /// <summary>What the child wrote to standard error (startup failures land here).</summary>
     public string Errors => _errors.ToString();
 
-    public static GatewayChild Start(TestGateway gateway, string? crashAt = null)
+    /// <summary>How to run <c>gateway run</c> over <paramref name="gateway"/>'s folder as a process of its own, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(TestGateway gateway)
     {
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
@@ -34,6 +35,12 @@ internal sealed class GatewayChild : IDisposable
         {
             start.ArgumentList.Add(argument);
         }
+        return start;
+    }
+
+    public static GatewayChild Start(TestGateway gateway, string? crashAt = null)
+    {
+        var start = StartInfo(gateway);
         if (crashAt is not null)
         {
             start.Environment["GATEWAY_CRASH_AT"] = crashAt;
