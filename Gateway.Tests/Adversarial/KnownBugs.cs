@@ -12,7 +12,6 @@ internal static class KnownBugs
     [
         ("X12", "oracle: slow", "long runs of a duplicated segment (e.g. HL*2*1*O repeated to 35-50 KB): 120-360 ms, twice"),
         ("EDIFACT", "oracle: slow", "thousands of tiny interchanges or a duplicated segment (e.g. 'UNB+' repeated to 12 KB): 120-290 ms, twice"),
-        ("profiles", "oracle: slow", "deep nesting or alias bombs (e.g. 300-level nested mappings, 10 KB): 100-550 ms, twice"),
     ];
 
     public static bool Matches(string category, string signature) =>

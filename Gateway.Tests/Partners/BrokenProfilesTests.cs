@@ -117,6 +117,13 @@ public class BrokenProfilesTests
     }
 
     [Test]
+    public void LoadText_NestedThousandsDeep_IsRefusedAtTheLimitNotParsedToTheEnd()
+    {
+        var loaded = Load(Base + "extra: " + new string('[', 5_000) + "\n");
+        Assert.That(loaded.Problems.Select(p => p.ToString()), Has.Some.Contains("nested more than 64 levels deep"));
+    }
+
+    [Test]
     public void ToString_Error_NamesFileLineAndPath()
     {
         var loaded = Load(Edit(Sftp, "    inboundFolder:", "    port: 70000\n    inboundFolder:"));

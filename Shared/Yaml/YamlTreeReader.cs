@@ -12,6 +12,9 @@ internal delegate void YamlErrorSink(int line, int column, string message);
 /// </summary>
 internal static class YamlTreeReader
 {
+    /// <summary>The deepest nesting read; a profile needs about 6 levels, a map about 12.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Reads <paramref name="text"/>; null when it has no content or a syntax error was reported.</summary>
     public static YamlNode? Read(string text, YamlErrorSink errors)
     {
@@ -30,7 +33,7 @@ internal static class YamlTreeReader
                 return null;
             }
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, errors);
+            var root = ReadNode(parser, errors, depth: 0);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var next))
             {
@@ -110,8 +113,13 @@ internal static class YamlTreeReader
         return null;
     }
 
-    private static YamlNode ReadNode(IParser parser, YamlErrorSink errors)
+    private static YamlNode ReadNode(IParser parser, YamlErrorSink errors, int depth)
     {
+        if (depth > MaxDepth && parser.Current is { } deep)
+        {
+            // Stops before the parser scans the rest: thousands of nested brackets cost hundreds of milliseconds.
+            throw new YamlException(deep.Start, deep.End, $"nested more than {MaxDepth} levels deep, which no profile or map needs");
+        }
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             errors(Line(alias.Start), Column(alias.Start), $"aliases (*{alias.Value}) are not supported; write the value out in full");
@@ -128,7 +136,7 @@ internal static class YamlTreeReader
             var items = new List<YamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, errors));
+                items.Add(ReadNode(parser, errors, depth + 1));
             }
             return new YamlSequence(items, Line(sequenceStart.Start), Column(sequenceStart.Start));
         }
@@ -138,8 +146,8 @@ internal static class YamlTreeReader
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var keyNode = ReadNode(parser, errors);
-            var value = ReadNode(parser, errors);
+            var keyNode = ReadNode(parser, errors, depth + 1);
+            var value = ReadNode(parser, errors, depth + 1);
             if (keyNode is not YamlScalar key)
             {
                 errors(keyNode.Line, keyNode.Column, "a key must be a plain name");
