@@ -39,7 +39,7 @@ internal static class DashboardApi
                     e.NotBefore,
                     e.NotAfter,
                     DaysLeft = e.DaysLeft(now),
-                    Status = Dashboard.Describe(e.StatusAt(now)).Word,
+                    Status = e.StatusAt(now).Describe().Word,
                     Ours = CertificateUse.IsOurs(e.Use),
                     e.Problem,
                 }));

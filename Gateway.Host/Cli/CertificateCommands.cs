@@ -88,14 +88,8 @@ internal static class CertificateCommands
         output.WriteLine($"{entries.Count} certificate use(s) in {directory}: {expired} expired, {soon} expiring within {CertificateEntry.SoonDays} days, {problems} with problems");
     }
 
-    private static string Word(CertificateStatus status) => status switch
-    {
-        CertificateStatus.Ok => "ok",
-        CertificateStatus.ExpiresSoon => "expires soon",
-        CertificateStatus.Expired => "EXPIRED",
-        CertificateStatus.NotYetValid => "not yet valid",
-        _ => "problem",
-    };
+    // The shared words, with an expired certificate shouted: the CLI is read at a glance in a terminal.
+    private static string Word(CertificateStatus status) => status == CertificateStatus.Expired ? "EXPIRED" : status.Describe().Word;
 
     private static int UsageError(TextWriter error, string command)
     {

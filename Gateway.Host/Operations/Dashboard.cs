@@ -93,21 +93,11 @@ internal sealed partial record Dashboard(
     /// <summary>Statuses that need a person: the partner's document was refused, its delivery failed for good, or its sender is unknown.</summary>
     public static bool IsError(DocumentStatus status) => status is DocumentStatus.Rejected or DocumentStatus.DeadLettered or DocumentStatus.Quarantined;
 
-    /// <summary>The word and CSS class of a certificate's status: ok, warn or bad.</summary>
-    public static (string Word, string Class) Describe(CertificateStatus status) => status switch
-    {
-        CertificateStatus.Ok => ("ok", "ok"),
-        CertificateStatus.ExpiresSoon => ("expires soon", "warn"),
-        CertificateStatus.NotYetValid => ("not yet valid", "warn"),
-        CertificateStatus.Expired => ("expired", "bad"),
-        _ => ("problem", "bad"),
-    };
-
     private static List<ExpiringCertificate> CertificatesNeedingAction(IReadOnlyList<PartnerProfile> partners, GatewaySettings settings, DateTimeOffset now) =>
         CertificateInventory.Of(partners, settings.PartnerProfiles)
             .Where(e => e.StatusAt(now) is CertificateStatus.ExpiresSoon or CertificateStatus.Expired or CertificateStatus.Problem)
             .NeedingActionFirst()
-            .Select(e => new ExpiringCertificate(e.PartnerId, e.Use, e.Subject, e.NotAfter, e.DaysLeft(now), Describe(e.StatusAt(now)).Word, e.Problem))
+            .Select(e => new ExpiringCertificate(e.PartnerId, e.Use, e.Subject, e.NotAfter, e.DaysLeft(now), e.StatusAt(now).Describe().Word, e.Problem))
             .ToList();
 
     private static List<TransportHealth> TransportHealthOf(ITrackingStore store, IReadOnlyList<PartnerProfile> partners, IReadOnlyList<DocumentRecord> recent, DateTimeOffset now)

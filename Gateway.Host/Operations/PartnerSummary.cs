@@ -92,7 +92,7 @@ internal sealed partial record PartnerSummary(
             .NeedingActionFirst()
             .Select(e =>
             {
-                var (word, css) = Dashboard.Describe(e.StatusAt(now));
+                var (word, css) = e.StatusAt(now).Describe();
                 return new Certificate(e.Use, e.File, e.Subject, e.NotAfter, e.DaysLeft(now), word, css, e.Problem);
             })
             .ToList();
