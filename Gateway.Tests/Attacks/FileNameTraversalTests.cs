@@ -111,19 +111,7 @@ public sealed class FileNameTraversalTests
         var cases = new AttackCases(Class, "FileNameTraversalTests.Sftp_…");
         using var ssh = SshServer.Start();
         await using var gateway = new TestGateway();
-        File.WriteAllText(Path.Combine(gateway.ProfilesDirectory, "globex.yaml"), $$"""
-            id: globex
-            name: Globex
-            identities:
-              x12:
-                - { qualifier: ZZ, id: GLOBEX }
-            ourIdentity:
-              x12: { qualifier: ZZ, id: DISTRIBUTOR }
-            agreements:
-              - { standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp }
-            transports:
-            {{ssh.ProfileBlock("0 0 1 1 *")}}
-            """);
+        File.WriteAllText(Path.Combine(gateway.ProfilesDirectory, "globex.yaml"), ProfileTexts.Globex(ssh.ProfileBlock("0 0 1 1 *")));
         await gateway.StartAsync();
         using var diff = FileSystemDiff.Start(gateway.Root);
         string m = diff.Marker;
@@ -174,21 +162,7 @@ public sealed class FileNameTraversalTests
         try
         {
             gateway.ExtraArguments.AddRange(mail.GatewayArguments(variable));
-            File.WriteAllText(Path.Combine(gateway.ProfilesDirectory, "partner.yaml"), $$"""
-                id: partner
-                name: Partner by mail
-                identities:
-                  x12:
-                    - { qualifier: ZZ, id: PARTNER }
-                ourIdentity:
-                  x12: { qualifier: ZZ, id: DISTRIBUTOR }
-                agreements:
-                  - { standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp }
-                transports:
-                  email:
-                    allowedSenders: [{{MailServer.Partner}}]
-                    outboundAddress: {{MailServer.Partner}}
-                """);
+            File.WriteAllText(Path.Combine(gateway.ProfilesDirectory, "partner.yaml"), ProfileTexts.MailPartner());
             await gateway.StartAsync();
             using var diff = FileSystemDiff.Start(gateway.Root);
             string m = diff.Marker;

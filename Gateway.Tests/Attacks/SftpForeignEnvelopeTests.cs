@@ -26,19 +26,7 @@ public sealed class SftpForeignEnvelopeTests
         var cases = new AttackCases("Another partner's envelope IDs over SFTP (quarantine)", "SftpForeignEnvelopeTests.Another_partners_envelope_IDs_…");
         using var ssh = SshServer.Start();
         await using var gateway = new TestGateway();
-        File.WriteAllText(Path.Combine(gateway.ProfilesDirectory, "globex.yaml"), $"""
-            id: globex
-            name: Globex
-            identities:
-              x12:
-                - {"{"} qualifier: ZZ, id: GLOBEX {"}"}
-            ourIdentity:
-              x12: {"{"} qualifier: ZZ, id: DISTRIBUTOR {"}"}
-            agreements:
-              - {"{"} standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp {"}"}
-            transports:
-            {ssh.ProfileBlock(Never)}
-            """);
+        File.WriteAllText(Path.Combine(gateway.ProfilesDirectory, "globex.yaml"), ProfileTexts.Globex(ssh.ProfileBlock(Never)));
         gateway.AddX12Partner("acme", "ACME");
         await gateway.StartAsync();
 

@@ -180,19 +180,7 @@ public sealed class MixedChannelCrashTests
     private static void WriteProfiles(TestGateway gateway, As2Partnership as2, SshServer ssh)
     {
         gateway.AddX12Partner(CrashLedger.FolderPartner, "ACME");
-        File.WriteAllText(Path.Combine(gateway.ProfilesDirectory, CrashLedger.SftpPartner + ".yaml"), $$"""
-            id: {{CrashLedger.SftpPartner}}
-            name: Globex over SFTP
-            identities:
-              x12:
-                - { qualifier: ZZ, id: GLOBEX }
-            ourIdentity:
-              x12: { qualifier: ZZ, id: DISTRIBUTOR }
-            agreements:
-              - { standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp }
-            transports:
-            {{ssh.ProfileBlock("* * * * * *")}}
-            """);
+        File.WriteAllText(Path.Combine(gateway.ProfilesDirectory, CrashLedger.SftpPartner + ".yaml"), ProfileTexts.Globex(ssh.ProfileBlock("* * * * * *"), CrashLedger.SftpPartner));
         // The AS2 partner's 997s go to its folder outbox, where the test reads them without decrypting.
         as2.WriteProfile();
         string profile = Path.Combine(gateway.ProfilesDirectory, As2Partnership.PartnerId + ".yaml");

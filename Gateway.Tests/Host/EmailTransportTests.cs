@@ -28,21 +28,7 @@ public sealed class EmailTransportTests
         Environment.SetEnvironmentVariable(_passwordVariable, MailServer.Password);
         _arguments = [.. _mail.GatewayArguments(_passwordVariable)];
         _gateway.ExtraArguments.AddRange(_arguments);
-        _profile = $$"""
-            id: partner
-            name: Partner by mail
-            identities:
-              x12:
-                - { qualifier: ZZ, id: PARTNER }
-            ourIdentity:
-              x12: { qualifier: ZZ, id: DISTRIBUTOR }
-            agreements:
-              - { standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp }
-            transports:
-              email:
-                allowedSenders: [{{MailServer.Partner}}]
-                outboundAddress: {{MailServer.Partner}}
-            """;
+        _profile = ProfileTexts.MailPartner();
         File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "partner.yaml"), _profile);
         await _gateway.StartAsync();
     }

@@ -32,19 +32,7 @@ public sealed class SftpTransportTests
     }
 
     private void AddPartner(string schedule = Never, string? fingerprint = null, string extra = "", string? key = null, string? keyPassword = null, string? password = null) =>
-        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "globex.yaml"), $"""
-            id: globex
-            name: Globex
-            identities:
-              x12:
-                - {"{"} qualifier: ZZ, id: GLOBEX {"}"}
-            ourIdentity:
-              x12: {"{"} qualifier: ZZ, id: DISTRIBUTOR {"}"}
-            agreements:
-              - {"{"} standard: x12, version: "004010", document: "850", direction: inbound, endpoint: erp {"}"}
-            transports:
-            {_ssh.ProfileBlock(schedule, fingerprint, extra, key, keyPassword, password)}
-            """);
+        File.WriteAllText(Path.Combine(_gateway.ProfilesDirectory, "globex.yaml"), ProfileTexts.Globex(_ssh.ProfileBlock(schedule, fingerprint, extra, key, keyPassword, password)));
 
     private void PartnerDrops(string name, int controlNumber) =>
         File.WriteAllText(Path.Combine(_ssh.PartnerOutbox, name), GatewayFiles.X12Orders("GLOBEX", "DISTRIBUTOR", controlNumber));
