@@ -306,6 +306,23 @@ public sealed partial class ReceivedAcknowledgmentTests
     }
 
     [Test]
+    public void Read_thousands_of_element_errors_keeps_each_in_its_segment_sentence()
+    {
+        // A damaged 997 and CONTRL repeating AK4 or UCD thousands of times: every one is kept, and reading stays linear
+        // (the malformed-input run times it; building the sentence by concatenation took 250 ms for 40 KB).
+        const int repeats = 5_000;
+        X12ReceivedAcknowledgment ack = ReadFunctional("997",
+            ["AK1*PO*1", "AK2*850*0001", "AK3*N3*6*N1*8", .. Enumerable.Repeat("AK4*3**3*Extra", repeats), "AK5*R*5", "AK9*R*1*1*0"]);
+        EdifactReceivedContrl contrl = ReadContrl("UCI+4711+PARTNER:14+US:14+7'UCM+17+ORDERS:D:96A:UN+4'UCS+7'" + string.Concat(Enumerable.Repeat("UCD+16+2:4'", repeats)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ack.Sets.Single().Errors[^1].Split("; ").Count(part => part.EndsWith("(AK403 3)", StringComparison.Ordinal)), Is.EqualTo(repeats));
+            Assert.That(contrl.Messages.Single().Errors[^1].Split("; ").Count(part => part.EndsWith("(0085 16)", StringComparison.Ordinal)), Is.EqualTo(repeats));
+        });
+    }
+
+    [Test]
     public void Read_contrl_acknowledging_interchange_and_rejecting_a_message_reports_ucs_and_ucd()
     {
         EdifactReceivedContrl contrl = ReadContrl("UCI+4711+PARTNER:14+US:14+7'UCM+17+ORDERS:D:96A:UN:EAN008+4'UCS+5+13'UCS+8'UCD+12+3:2'UCD+39+4'"

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Gateway.Edi.Edifact.Acknowledgments;
 
@@ -50,7 +51,8 @@ public sealed partial record EdifactReceivedContrl(
         private readonly List<string> _messageErrors = [];
         private (string Reference, EdifactAcknowledgmentAction Action, string? Error)? _uci;
         private (string Reference, string Type, EdifactAcknowledgmentAction Action)? _ucm;
-        private string? _ucs;
+        // One sentence per UCS, built by appending: a CONTRL may repeat UCD thousands of times.
+        private StringBuilder? _ucs;
 
         public void Add(Segment segment, int position)
         {
@@ -84,12 +86,18 @@ public sealed partial record EdifactReceivedContrl(
                         throw Malformed(segment, position, "UCS reports a segment of no message; it must follow a UCM");
                     }
                     CloseSegment();
-                    _ucs = $"segment at position {segment[1]}" + (segment.Has(2) ? $": {SyntaxErrorWords(segment[2])} (0085 {segment[2]})" : "");
+                    _ucs = new StringBuilder("segment at position ").Append(segment[1]);
+                    if (segment.Has(2))
+                    {
+                        _ucs.Append(": ").Append(SyntaxErrorWords(segment[2])).Append(" (0085 ").Append(segment[2]).Append(')');
+                    }
                     break;
                 case "UCD":
-                    _ucs = _ucs is null
-                        ? throw Malformed(segment, position, "UCD reports an element of no segment; it must follow a UCS")
-                        : $"{_ucs}; {Position(segment.GetComponents(2))}: {SyntaxErrorWords(segment[1])} (0085 {segment[1]})";
+                    if (_ucs is null)
+                    {
+                        throw Malformed(segment, position, "UCD reports an element of no segment; it must follow a UCS");
+                    }
+                    _ucs.Append("; ").Append(Position(segment.GetComponents(2))).Append(": ").Append(SyntaxErrorWords(segment[1])).Append(" (0085 ").Append(segment[1]).Append(')');
                     break;
                 case "UNT":
                     break;
@@ -132,7 +140,7 @@ public sealed partial record EdifactReceivedContrl(
         {
             if (_ucs is not null)
             {
-                _messageErrors.Add(_ucs);
+                _messageErrors.Add(_ucs.ToString());
                 _ucs = null;
             }
         }

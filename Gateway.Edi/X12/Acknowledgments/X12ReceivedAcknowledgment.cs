@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Gateway.Edi.X12.Acknowledgments;
 
@@ -70,7 +71,8 @@ public sealed partial record X12ReceivedAcknowledgment(
         private readonly List<string> _segmentErrors = [];
         private Segment? _ak1, _ak2, _ak9;
         private int _ak2Position;
-        private string? _openSegment;
+        // One sentence per AK3/IK3 loop, built by appending: a 997 may repeat AK4 thousands of times.
+        private StringBuilder? _openSegment;
         private string _openSegmentTag = "";
         private X12ReceivedAcknowledgment? _result;
 
@@ -104,14 +106,16 @@ public sealed partial record X12ReceivedAcknowledgment(
                 case "AK3" or "IK3" when tag.StartsWith(Prefix, StringComparison.Ordinal):
                     RequireOpen(segment, position);
                     CloseSegment();
-                    _openSegment = SegmentError(segment, Prefix);
+                    _openSegment = new StringBuilder(SegmentError(segment, Prefix));
                     _openSegmentTag = segment[1];
                     break;
                 case "AK4" or "IK4" when tag.StartsWith(Prefix, StringComparison.Ordinal):
                     RequireOpen(segment, position);
-                    _openSegment = _openSegment is null
-                        ? throw Malformed(_what, segment, position, $"{tag} reports an element of no segment; it must follow an {Prefix}3")
-                        : _openSegment + "; " + ElementError(segment, _openSegmentTag, Prefix);
+                    if (_openSegment is null)
+                    {
+                        throw Malformed(_what, segment, position, $"{tag} reports an element of no segment; it must follow an {Prefix}3");
+                    }
+                    _openSegment.Append("; ").Append(ElementError(segment, _openSegmentTag, Prefix));
                     break;
                 case "CTX" when _is999:
                     RequireOpen(segment, position);
@@ -122,7 +126,7 @@ public sealed partial record X12ReceivedAcknowledgment(
                     }
                     else
                     {
-                        _openSegment += ", " + Context(segment);
+                        _openSegment.Append(", ").Append(Context(segment));
                     }
                     break;
                 case "AK5" or "IK5" when tag.StartsWith(Prefix, StringComparison.Ordinal):
@@ -244,7 +248,7 @@ public sealed partial record X12ReceivedAcknowledgment(
         {
             if (_openSegment is not null)
             {
-                _segmentErrors.Add(_openSegment);
+                _segmentErrors.Add(_openSegment.ToString());
                 _openSegment = null;
             }
         }
