@@ -74,8 +74,37 @@ internal static class X12FunctionalAcknowledgmentBody
         {
             return null;
         }
-        var chars = value.Where(c => c >= ' ' && c < 0x7F && !output.IsDelimiter((byte)c)).Take(maxLength).ToArray();
-        return chars.Length == 0 ? null : new string(chars);
+        if (value.Length <= maxLength && IsSafe(value, output))
+        {
+            return value;   // the usual case: nothing to drop, nothing to allocate
+        }
+        var kept = new System.Text.StringBuilder(Math.Min(value.Length, maxLength));
+        foreach (char c in value)
+        {
+            if (kept.Length == maxLength)
+            {
+                break;
+            }
+            if (IsSafe(c, output))
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.Length == 0 ? null : kept.ToString();
+    }
+
+    private static bool IsSafe(char c, EdiDelimiters output) => c >= ' ' && c < 0x7F && !output.IsDelimiter((byte)c);
+
+    private static bool IsSafe(string value, EdiDelimiters output)
+    {
+        foreach (char c in value)
+        {
+            if (!IsSafe(c, output))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Writes each segment as it is made, so a 997 for a huge group is never held in memory.</summary>
@@ -87,7 +116,7 @@ internal static class X12FunctionalAcknowledgmentBody
         {
             _segment.Clear();
             _segment.Add(tag, elements);
-            writer.WriteSegment(_segment.Build()[0]);
+            writer.WriteSegment(_segment.BuildBorrowed()[0]);
         }
 
         public string AddComposite(params ReadOnlySpan<string?> components) => _segment.AddComposite(components);
