@@ -299,6 +299,17 @@ public class EdifactContrlTests
         Assert.That(lines[3], Is.EqualTo(uci));
     }
 
+    [TestCase(":+.?A'")]   // a letter for repetition would be read inside "UNA", "UNB" and "UNOC"
+    [TestCase(":+.?1'")]
+    [TestCase(": .?*'")]
+    public void Build_ServiceCharacterLetterDigitOrSpace_AnswersInTheDefaults(string una)
+    {
+        string[] lines = Text(Build(Requested().WithUna(una))).Split('\n');
+
+        Assert.That(lines[0], Does.StartWith("UNB+UNOC:3+RECEIVER:14+SENDER:14+"));
+        Assert.That(lines[2], Is.EqualTo("UCI+REF1+SENDER:14+RECEIVER:14+7'"));
+    }
+
     // "If UNB mandatory data cannot be parsed, no valid CONTRL can be built" (ack-semantics.md): without a sender
     // there is nobody to address, and without a recipient no CONTRL sender.
     [TestCase(2)]
