@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Cronos;
@@ -151,6 +152,11 @@ internal sealed partial class ProfileChecker
 
     private bool CheckFile(string file, string path)
     {
+        if (file.AsSpan().ContainsAny(InvalidPathCharacters))
+        {
+            errors.AddAt(path, "the file name holds a control character the file system refuses; write the path as plain text");
+            return false;
+        }
         if (!File.Exists(FullPath(file)))
         {
             errors.AddAt(path, $"file {Path.Combine(options.ProfilesDirectory, file)} does not exist; put the file there or correct the path (relative to {options.ProfilesDirectory})");
@@ -158,6 +164,8 @@ internal sealed partial class ProfileChecker
         }
         return true;
     }
+
+    private static readonly SearchValues<char> InvalidPathCharacters = SearchValues.Create(Path.GetInvalidPathChars());
 
     private string FullPath(string file) => Path.GetFullPath(file, Path.GetFullPath(options.ProfilesDirectory));
 

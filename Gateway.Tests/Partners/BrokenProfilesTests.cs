@@ -234,6 +234,8 @@ public class BrokenProfilesTests
             "no transport: add at least one of as2, sftp, email or folder");
         yield return Case("missing certificate file", Edit(As2, "certs/partner.cer", "certs/missing.cer"), 23, "transports.as2.partnerCertificate",
             "missing.cer does not exist; put the file there or correct the path");
+        yield return Case("control character in a certificate path", Edit(As2, "certs/partner.cer", "\"certs/part\\0ner.cer\""), 23, "transports.as2.partnerCertificate",
+            "the file name holds a control character the file system refuses");
         yield return Case("text file as certificate", Edit(As2, "certs/partner.cer", "certs/readme.cer"), 23, "transports.as2.partnerCertificate",
             "certs/readme.cer is not a certificate in PEM or DER form");
         yield return Case("certificate as key pair", Edit(As2, "file: certs/ours.pfx", "file: certs/partner.cer"), 25, "transports.as2.ourCertificate.file",
