@@ -19,6 +19,7 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         mapper.Entity<DocumentRecord>().Id(d => d.Id, autoId: false);
         mapper.Entity<OutboundRecord>().Id(o => o.Id, autoId: false);
         mapper.Entity<As2MessageRecord>().Id(m => m.Id, autoId: false);
+        OrderLineStorage.Register(mapper);
         _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = readOnly }, mapper);
         _receipts = _database.GetCollection<ReceiptRecord>("receipts");
         _documents = _database.GetCollection<DocumentRecord>("documents");
