@@ -37,6 +37,7 @@ internal sealed partial class InboundPipeline
                 // The acknowledgment builders answer it: TA1 025, or CONTRL 26 at UNB 0020.
                 facts.EnvelopeIssues.Add(facts.DuplicateIssue(duplicate));
             }
+            var stored = StoredWithReferences(pending.Select(p => p.Document));
             for (int i = 0; i < pending.Count; i++)
             {
                 if (pending[i].Reconcile is { } reconcile && duplicate is null && pending[i].Accepted && envelopeValid)
@@ -46,7 +47,7 @@ internal sealed partial class InboundPipeline
                     AddEvent(pending[i].Document.Timeline, "Reconciled", reconcile(partner.Id, receipt.Id));
                     continue;
                 }
-                Decide(pending[i].Document, pending[i].Accepted && envelopeValid, agreements[i], partner, duplicate, facts.IsTest);
+                Decide(pending[i].Document, pending[i].Accepted && envelopeValid, agreements[i], partner, duplicate, facts.IsTest, stored);
             }
             var ackAgreement = agreements.FirstOrDefault(a => a is not null)
                 ?? partner.Agreements.FirstOrDefault(a => a.Standard == facts.Standard && a.Direction == DocumentDirection.Inbound);

@@ -24,6 +24,9 @@ internal interface ITrackingStore
 
     IReadOnlyList<DocumentRecord> QueryDocuments(DocumentQuery query);
 
+    /// <summary>Every document whose business reference (PO, ASN, invoice number) is one of <paramref name="businessReferences"/>: one query for a whole interchange.</summary>
+    IReadOnlyList<DocumentRecord> DocumentsWithReferences(IReadOnlyCollection<string> businessReferences);
+
     /// <summary>Documents waiting for a delivery attempt at or before <paramref name="now"/>.</summary>
     IReadOnlyList<DocumentRecord> DueForDelivery(DateTimeOffset now, int limit);
 

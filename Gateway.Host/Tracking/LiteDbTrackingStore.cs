@@ -104,6 +104,10 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         return q.OrderByDescending(d => d.ReceivedAt).Skip(query.Skip).Limit(query.Take).ToList();
     }
 
+    public IReadOnlyList<DocumentRecord> DocumentsWithReferences(IReadOnlyCollection<string> businessReferences) =>
+        businessReferences.Count == 0 ? []
+        : _documents.Find(Query.In(nameof(DocumentRecord.BusinessReference), businessReferences.Select(r => new BsonValue(r)))).ToList();
+
     public IReadOnlyList<DocumentRecord> DueForDelivery(DateTimeOffset now, int limit) =>
         _documents.Query().Where(d => d.Status == DocumentStatus.Retrying && d.NextAttemptAt <= now).Limit(limit).ToList();
 
