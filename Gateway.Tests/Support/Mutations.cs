@@ -7,6 +7,10 @@ internal static class Mutations
     public static byte[] Apply(byte[] seed, Random random)
     {
         byte[] data = (byte[])seed.Clone();
+        if (data.Length == 0)
+        {
+            return data;   // an earlier damage (a cut) left nothing to damage
+        }
         switch (random.Next(4))
         {
             case 0:
