@@ -33,6 +33,7 @@ public sealed record EdiDelimiters
         byte[] suspicious = [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), 0x7F, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b), .. repetition is byte rep ? new[] { rep } : []];
         ValueAnomalies = SearchValues.Create([.. suspicious.Where(b => b != element && b != component)]);
         AllDelimiters = SearchValues.Create([.. all]);
+        IncludesLetterDigitOrSpace = all.Any(b => char.IsAsciiLetterOrDigit((char)b) || b == ' ');
     }
 
     /// <summary>The X12 defaults used when we write: <c>*</c>, <c>:</c>, <c>~</c> and repetition <c>^</c>.</summary>
@@ -66,6 +67,10 @@ public sealed record EdiDelimiters
 
     /// <summary>Every delimiter byte, for refusing values that contain one.</summary>
     internal SearchValues<byte> AllDelimiters { get; }
+
+    /// <summary>Whether a delimiter is a letter, digit or space, which tags, codes and numbers hold: what we write in
+    /// answer to such a partner (TA1, 997/999, CONTRL) uses our own delimiters instead.</summary>
+    internal bool IncludesLetterDigitOrSpace { get; }
 
     /// <summary>Whether <paramref name="value"/> is one of the delimiters.</summary>
     public bool IsDelimiter(byte value) => AllDelimiters.Contains(value);

@@ -38,7 +38,7 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
         using var stream = new MemoryStream();
         // We answer in the partner's delimiters, unless they have no release character to free a delimiter in a value,
         // or one is a letter, digit or space, which our own tags and codes hold.
-        bool mirror = inbound.Delimiters.Release is not null && !HasAlphanumericDelimiter(inbound.Delimiters);
+        bool mirror = inbound.Delimiters.Release is not null && !inbound.Delimiters.IncludesLetterDigitOrSpace;
         using var writer = mirror
             ? new EdifactWriter(stream, inbound.Delimiters, inbound.Encoding, _options.SegmentSuffix, leaveOpen: true, decimalMark: inbound.DecimalMark)
             : new EdifactWriter(stream, EdifactWriter.DefaultDelimiters, inbound.Encoding, _options.SegmentSuffix, leaveOpen: true);
@@ -143,10 +143,6 @@ public sealed class EdifactContrlBuilder(Func<string> controlReferences, Edifact
             issue.RepetitionPosition > 0 ? issue.RepetitionPosition.ToString(CultureInfo.InvariantCulture) : null);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    private static bool HasAlphanumericDelimiter(EdiDelimiters delimiters) =>
-        new[] { delimiters.Element, delimiters.Component, delimiters.Segment, delimiters.Release, delimiters.Repetition }
-            .Any(b => b is byte value && (char.IsAsciiLetterOrDigit((char)value) || value == ' '));
 
     // Values copied from the partner's file may hold control bytes (a damaged or hostile file); they are never
     // data, and the writer's in-memory delimiters are control bytes, so they go.

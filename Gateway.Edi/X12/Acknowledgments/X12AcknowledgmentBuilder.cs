@@ -83,8 +83,7 @@ public sealed class X12AcknowledgmentBuilder(IX12ControlNumberSource controlNumb
     // We answer in the partner's delimiters, unless one is a letter, digit or space (TA1 026/027): then in ours.
     private static EdiDelimiters Writable(EdiDelimiters inbound, string version)
     {
-        byte[] all = [inbound.Element, inbound.Component, inbound.Segment, .. inbound.Repetition is byte r ? new[] { r } : []];
-        if (!all.Any(b => char.IsAsciiLetterOrDigit((char)b) || b == ' '))
+        if (!inbound.IncludesLetterDigitOrSpace)
         {
             return inbound;
         }

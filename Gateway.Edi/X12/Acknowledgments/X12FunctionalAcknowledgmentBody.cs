@@ -1,3 +1,4 @@
+using System.Text;
 using Gateway.Edi.Validation;
 
 namespace Gateway.Edi.X12.Acknowledgments;
@@ -78,7 +79,7 @@ internal static class X12FunctionalAcknowledgmentBody
         {
             return value;   // the usual case: nothing to drop, nothing to allocate
         }
-        var kept = new System.Text.StringBuilder(Math.Min(value.Length, maxLength));
+        var kept = new StringBuilder(Math.Min(value.Length, maxLength));
         foreach (char c in value)
         {
             if (kept.Length == maxLength)
