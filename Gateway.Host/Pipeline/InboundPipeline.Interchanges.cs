@@ -37,7 +37,8 @@ internal sealed partial class InboundPipeline
                 // The acknowledgment builders answer it: TA1 025, or CONTRL 26 at UNB 0020.
                 facts.EnvelopeIssues.Add(facts.DuplicateIssue(duplicate));
             }
-            var stored = StoredWithReferences(pending.Select(p => p.Document));
+            // Decide checks business duplicates only in a new, non-test interchange: the others need no query.
+            var stored = StoredWithReferences(duplicate is null && !facts.IsTest ? pending.Select(p => p.Document) : []);
             for (int i = 0; i < pending.Count; i++)
             {
                 if (pending[i].Reconcile is { } reconcile && duplicate is null && pending[i].Accepted && envelopeValid)
