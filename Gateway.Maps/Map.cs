@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Gateway.Maps.Expressions;
-using Newtonsoft.Json.Linq;
+using Gateway.Maps.JmesPath;
 
 namespace Gateway.Maps;
 
@@ -15,10 +14,6 @@ public sealed class Map
     /// <summary>The largest body or document a map may produce (as JSON text); more means the map multiplies its input.</summary>
     public const int MaxOutputCharacters = 4 * 1024 * 1024;
 
-    // JmesPath.Net keeps scope state in its engine during let-expressions, so one compiled copy evaluates one document
-    // at a time; parallel deliveries borrow spare copies compiled from the same text instead of queueing on a lock.
-    private readonly ConcurrentBag<Map> _spares = [];
-    private int _busy;
     private readonly IReadOnlyList<MapCall> _calls;
     private readonly Template? _document;
 
@@ -58,9 +53,6 @@ public sealed class Map
 
     internal IReadOnlyList<MapCall> CompiledCalls => _calls;
 
-    /// <summary>Compiles another copy of this map from the same text, for a parallel evaluation.</summary>
-    internal Func<Map?>? Recompile { get; set; }
-
     /// <summary>Event fields an outbound map needs: an event without them is refused with their names, before any document exists.</summary>
     internal IReadOnlyList<MapExpression> Requires { get; init; } = [];
 
@@ -78,21 +70,18 @@ public sealed class Map
         {
             throw new InvalidOperationException($"{Name} is an outbound map.");
         }
-        var input = (JObject)JsonBridge.ToToken(document);
-        input["source"] = JsonBridge.ToToken(Source(document, trackingId, partnerId));
-        return Evaluate(map =>
+        var input = (Dictionary<string, object?>)JmesPathValues.FromNode(document)!;
+        input["source"] = JmesPathValues.FromNode(Source(document, trackingId, partnerId));
+        var calls = new List<MappedCall>();
+        foreach (var call in _calls)
         {
-            var calls = new List<MappedCall>();
-            foreach (var call in map._calls)
+            if (call.Build(input) is MappedCall built)
             {
-                if (call.Build(input) is MappedCall built)
-                {
-                    Bound(built.Body, $"calls.{call.Name}.body");
-                    calls.Add(built);
-                }
+                Bound(built.Body, $"calls.{call.Name}.body");
+                calls.Add(built);
             }
-            return calls;
-        });
+        }
+        return calls;
     }
 
     /// <summary>The JSON form of the document <paramref name="backendEvent"/> becomes, envelope not included.</summary>
@@ -104,50 +93,15 @@ public sealed class Map
         {
             throw new InvalidOperationException($"{Name} is an inbound map.");
         }
-        var input = JsonBridge.ToToken(backendEvent);
-        var result = Evaluate(map =>
+        var input = JmesPathValues.FromNode(backendEvent);
+        var missing = Requires.Where(r => !JmesPathValues.IsTrue(r.Evaluate(input))).Select(r => r.Text.Trim()).ToList();
+        if (missing.Count > 0)
         {
-            var missing = map.Requires.Where(r => IsEmpty(JsonBridge.ToNode(r.Evaluate(input)))).Select(r => r.Text.Trim()).ToList();
-            if (missing.Count > 0)
-            {
-                throw new MapEvaluationException($"the event lacks {string.Join(", ", missing)} (required by map {Name})");
-            }
-            return map._document!.Evaluate(input, "document") as JsonObject ?? throw new MapEvaluationException("document: the map must produce a JSON object");
-        });
+            throw new MapEvaluationException($"the event lacks {string.Join(", ", missing)} (required by map {Name})");
+        }
+        var result = _document.Evaluate(input, "document") as JsonObject ?? throw new MapEvaluationException("document: the map must produce a JSON object");
         Bound(result, "document");
         return result;
-    }
-
-    // Runs on this copy when it is free, else on a spare (compiled on first need and kept for the next time).
-    private T Evaluate<T>(Func<Map, T> evaluate)
-    {
-        if (Interlocked.CompareExchange(ref _busy, 1, 0) == 0)
-        {
-            try
-            {
-                return evaluate(this);
-            }
-            finally
-            {
-                Volatile.Write(ref _busy, 0);
-            }
-        }
-        var spare = _spares.TryTake(out var taken) ? taken : Recompile?.Invoke();
-        if (spare is null)
-        {
-            lock (_spares)
-            {
-                return evaluate(this);
-            }
-        }
-        try
-        {
-            return spare.Evaluate(evaluate);
-        }
-        finally
-        {
-            _spares.Add(spare);
-        }
     }
 
     /// <summary>The <c>source</c> object: who sent the document and its control numbers.</summary>
@@ -166,16 +120,6 @@ public sealed class Map
             ["groupControlNumber"] = document["group"]?["controlNumber"]?.DeepClone(),
         };
     }
-
-    // JMESPath's false values, as a required field's value: absent, empty text, empty list, false.
-    private static bool IsEmpty(JsonNode? value) => value switch
-    {
-        null => true,
-        JsonArray array => array.Count == 0,
-        JsonValue text when text.GetValueKind() == System.Text.Json.JsonValueKind.String => text.GetValue<string>().Length == 0,
-        JsonValue flag => flag.GetValueKind() == System.Text.Json.JsonValueKind.False,
-        _ => false,
-    };
 
     private static void Bound(JsonNode output, string path)
     {

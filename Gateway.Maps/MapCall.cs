@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.Maps.Expressions;
-using Newtonsoft.Json.Linq;
+using Gateway.Maps.JmesPath;
 
 namespace Gateway.Maps;
 
@@ -22,11 +22,11 @@ internal sealed class MapCall(string name, string endpoint, string method, IRead
     public IReadOnlyList<object> Path => path;
 
     /// <summary>The call for <paramref name="input"/>, or null when its <c>when</c> condition is false.</summary>
-    public MappedCall? Build(JToken input)
+    public MappedCall? Build(object? input)
     {
         if (when is not null)
         {
-            JToken condition;
+            object? condition;
             try
             {
                 condition = when.Evaluate(input);
@@ -35,7 +35,7 @@ internal sealed class MapCall(string name, string endpoint, string method, IRead
             {
                 throw new MapEvaluationException($"calls.{name}.when (line {when.Line}): {exception.Message}", exception);
             }
-            if (!IsTrue(condition))
+            if (!JmesPathValues.IsTrue(condition))
             {
                 return null;
             }
@@ -45,7 +45,7 @@ internal sealed class MapCall(string name, string endpoint, string method, IRead
         {
             if (part is MapExpression expression)
             {
-                string? value = JsonBridge.ToNode(Evaluate(expression, input, "path")) is JsonValue v ? v.ToString() : null;
+                string? value = JmesPathValues.ToNode(Evaluate(expression, input, "path")) is JsonValue v ? v.ToString() : null;
                 if (string.IsNullOrEmpty(value))
                 {
                     throw new MapEvaluationException($"calls.{name}.path (line {expression.Line}): '{{{expression.Text}}}' is empty for this document");
@@ -62,7 +62,7 @@ internal sealed class MapCall(string name, string endpoint, string method, IRead
         return new MappedCall(name, endpoint, method, url.ToString(), json);
     }
 
-    private JToken Evaluate(MapExpression expression, JToken input, string field)
+    private object? Evaluate(MapExpression expression, object? input, string field)
     {
         try
         {
@@ -73,15 +73,4 @@ internal sealed class MapCall(string name, string endpoint, string method, IRead
             throw new MapEvaluationException($"calls.{name}.{field} (line {expression.Line}): {exception.Message}", exception);
         }
     }
-
-    // JMESPath truthiness: false, null, empty string, empty array and empty object are false.
-    private static bool IsTrue(JToken token) => token.Type switch
-    {
-        JTokenType.Null or JTokenType.Undefined => false,
-        JTokenType.Boolean => token.Value<bool>(),
-        JTokenType.String => token.Value<string>()!.Length > 0,
-        JTokenType.Array => token.HasValues,
-        JTokenType.Object => token.HasValues,
-        _ => true,
-    };
 }

@@ -1,16 +1,16 @@
 using System.Text.Json.Nodes;
-using Newtonsoft.Json.Linq;
+using Gateway.Maps.JmesPath;
 
 namespace Gateway.Maps.Expressions;
 
 /// <summary>A scalar of the map file: one expression, whose errors name the key and line.</summary>
 internal sealed class ExpressionTemplate(MapExpression expression) : Template
 {
-    public override JsonNode? Evaluate(JToken input, string path)
+    public override JsonNode? Evaluate(object? input, string path)
     {
         try
         {
-            return JsonBridge.ToNode(expression.Evaluate(input));
+            return JmesPathValues.ToNode(expression.Evaluate(input));
         }
         catch (MapEvaluationException exception)
         {

@@ -1,82 +1,78 @@
-using DevLab.JmesPath;
-using DevLab.JmesPath.Expressions;
-using DevLab.JmesPath.Interop;
-using Newtonsoft.Json.Linq;
+using Gateway.Maps.JmesPath;
 
 namespace Gateway.Maps.Expressions;
 
-/// <summary>One JMESPath expression of a map, compiled once, with the text and line it came from for error messages.</summary>
+/// <summary>One JMESPath expression of a map, parsed once, with the text and line it came from for error messages.</summary>
 internal sealed class MapExpression
 {
-    private readonly JmesPathExpression _compiled;
+    private readonly JmesPathNode _parsed;
 
-    private MapExpression(string text, int line, JmesPathExpression compiled)
+    private MapExpression(string text, int line, JmesPathNode parsed)
     {
         Text = text;
         Line = line;
-        _compiled = compiled;
+        _parsed = parsed;
     }
 
     public string Text { get; }
 
     public int Line { get; }
 
-    /// <summary>Compiles <paramref name="text"/>; the error, in JMESPath's words, when it is not a valid expression or calls an unknown function.</summary>
-    public static MapExpression? Compile(JmesPath engine, string text, int line, out string? error)
+    /// <summary>Parses <paramref name="text"/>; the error, in JMESPath's words, when it is not a valid expression or calls an unknown function.</summary>
+    public static MapExpression? Compile(IReadOnlyDictionary<string, JmesPathFunction> functions, string text, int line, out string? error)
     {
         try
         {
             error = null;
-            return new MapExpression(text, line, engine.Parse(text));
+            return new MapExpression(text, line, JmesPathParser.Parse(text, functions));
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (JmesPathException exception)
         {
-            // JmesPath.Net reports every syntax and arity problem as a plain Exception.
-            error = exception.Message.Replace("Error: ", "", StringComparison.Ordinal);
+            error = exception.Message;
             return null;
         }
     }
 
-    public JToken Evaluate(JToken input)
+    /// <summary>The expression's value on <paramref name="input"/> (see <see cref="JmesPathValues"/> for what values are).</summary>
+    /// <exception cref="MapEvaluationException">A function was given a value it cannot take, or failed on it.</exception>
+    public object? Evaluate(object? input)
     {
         try
         {
-            return _compiled.Transform(new JmesPathArgument(input)).AsJToken() ?? JValue.CreateNull();
+            return _parsed.Evaluate(input, new JmesPathContext(input, null));
         }
-        catch (MapEvaluationException)
+        catch (JmesPathException exception)
         {
-            throw;
+            throw new MapEvaluationException(exception.Message, exception);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not (MapEvaluationException or OutOfMemoryException))
         {
-            throw new MapEvaluationException(exception.Message.Replace("Error: ", "", StringComparison.Ordinal), exception);
+            // A .NET failure on the partner's data (a number too large, a date format the map got wrong) fails this document, not the gateway.
+            throw new MapEvaluationException(exception.Message, exception);
         }
     }
 
     /// <summary>The field names the expression reads (identifiers) and the keys it writes (multi-select hash keys).</summary>
     public (IReadOnlyCollection<string> Reads, IReadOnlyCollection<string> Writes) Names()
     {
-        var visitor = new NameVisitor();
-        _compiled.Accept(visitor);
-        return (visitor.Reads, visitor.Writes);
-    }
-
-    private sealed class NameVisitor : IVisitor
-    {
-        public HashSet<string> Reads { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Writes { get; } = new(StringComparer.Ordinal);
-
-        public void Visit(JmesPathExpression expression)
+        var reads = new HashSet<string>(StringComparer.Ordinal);
+        var writes = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JmesPathNode>([_parsed]);
+        while (pending.TryPop(out var node))
         {
-            if (expression is JmesPathIdentifier identifier)
+            if (node is FieldNode field)
             {
-                Reads.Add(identifier.Name);
+                reads.Add(field.Name);
             }
-            else if (expression is JmesPathMultiSelectHash hash)
+            else if (node is HashNode hash)
             {
-                Writes.UnionWith(hash.Dictionary.Keys);
+                writes.UnionWith(hash.Keys);
+            }
+            foreach (var child in node.Children)
+            {
+                pending.Push(child);
             }
         }
+        return (reads, writes);
     }
 }

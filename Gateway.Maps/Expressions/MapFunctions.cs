@@ -1,7 +1,5 @@
 using System.Globalization;
-using DevLab.JmesPath.Functions;
-using DevLab.JmesPath.Interop;
-using Newtonsoft.Json.Linq;
+using Gateway.Maps.JmesPath;
 
 namespace Gateway.Maps.Expressions;
 
@@ -12,165 +10,141 @@ namespace Gateway.Maps.Expressions;
 /// </summary>
 internal static class MapFunctions
 {
-    /// <summary>The names <see cref="Register"/> adds, for the load-time check of function calls.</summary>
+    /// <summary>The names of the map functions, for the load-time hint on an unknown function.</summary>
     public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "lookup", "format_date", "decimal", "edi_number", "edi_implied", "concat", "index_items",
     };
 
-    public static void Register(IRegisterFunctions functions, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> lookups)
-    {
-        functions.Register("lookup", new LookupFunction(lookups));
-        functions.Register("format_date", new FormatDateFunction());
-        functions.Register("decimal", new DecimalFunction());
-        functions.Register("edi_number", new EdiNumberFunction("edi_number", implied: false));
-        functions.Register("edi_implied", new EdiNumberFunction("edi_implied", implied: true));
-        functions.Register("concat", new ConcatFunction());
-        functions.Register("index_items", new IndexItemsFunction());
-    }
+    private static readonly string[] DateFormats =
+    [
+        "yyyyMMdd", "yyMMdd", "yyyyMMddHHmm", "yyMMddHHmm", "yyyyMMddHHmmss", "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss",
+        "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "HHmm", "HHmmss", "HH:mm", "HH:mm:ss",
+    ];
 
-    private static string? Text(JToken? token) => token switch
-    {
-        null or { Type: JTokenType.Null or JTokenType.Undefined } => null,
-        JValue { Type: JTokenType.String } value => (string?)value.Value,
-        JValue value => Convert.ToString(value.Value, CultureInfo.InvariantCulture),
-        _ => token.ToString(Newtonsoft.Json.Formatting.None),
-    };
-
-    private static decimal? Number(JToken? token, string function)
-    {
-        string? text = Text(token);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        return decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
-            ? value
-            : throw new MapEvaluationException($"{function}: '{text}' is not a number");
-    }
-
-    private static int Decimals(JToken token, string function) =>
-        Number(token, function) is decimal d && d == decimal.Truncate(d) && d is >= 0 and <= 10
-            ? (int)d
-            : throw new MapEvaluationException($"{function}: the number of decimals must be a whole number from 0 to 10");
-
-    private static JValue NumberToken(decimal value) =>
-        value == decimal.Truncate(value) && Math.Abs(value) < long.MaxValue ? new JValue((long)value) : new JValue(value / 1.000000000000000000000000000000000m);
-
-    /// <summary><c>lookup('table', value)</c>: the table's entry for value, or null (write <c>lookup('uom', x) || x</c> to pass unknown codes through).</summary>
-    private sealed class LookupFunction(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> lookups) : JmesPathFunction("lookup", 2)
-    {
-        public override JToken Execute(params JmesPathFunctionArgument[] args)
-        {
-            string table = Text(args[0].Token) ?? "";
-            if (!lookups.TryGetValue(table, out var entries))
-            {
-                throw new MapEvaluationException($"lookup: the map has no lookup table '{table}'");
-            }
-            return Text(args[1].Token) is string key && entries.TryGetValue(key, out string? value) ? new JValue(value) : JValue.CreateNull();
-        }
-    }
-
-    /// <summary><c>format_date(value, 'yyyy-MM-dd')</c>: reads CCYYMMDD, YYMMDD, CCYYMMDDHHMM, YYMMDDHHMM, YYYY-MM-DD or an ISO date-time; null stays null.</summary>
-    private sealed class FormatDateFunction() : JmesPathFunction("format_date", 2)
-    {
-        private static readonly string[] Formats =
+    /// <summary>JMESPath's functions and the map functions, with <paramref name="lookups"/> as the tables of <c>lookup</c>.</summary>
+    public static IReadOnlyDictionary<string, JmesPathFunction> For(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> lookups) =>
+        JmesPathBuiltIns.All.Concat(
         [
-            "yyyyMMdd", "yyMMdd", "yyyyMMddHHmm", "yyMMddHHmm", "yyyyMMddHHmmss", "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss",
-            "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "HHmm", "HHmmss", "HH:mm", "HH:mm:ss",
-        ];
-
-        public override JToken Execute(params JmesPathFunctionArgument[] args)
-        {
-            string? text = Text(args[0].Token);
-            string format = Text(args[1].Token) ?? "yyyy-MM-dd";
-            if (string.IsNullOrWhiteSpace(text))
+            // lookup('table', value): the table's entry for value, or null (write lookup('uom', x) || x to pass unknown codes through).
+            new DelegateFunction("lookup", 2, 2, (_, a) =>
             {
-                return JValue.CreateNull();
-            }
-            if (!DateTimeOffset.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+                string table = Text(a[0]) ?? "";
+                if (!lookups.TryGetValue(table, out var entries))
+                {
+                    throw new MapEvaluationException($"lookup: the map has no lookup table '{table}'");
+                }
+                return Text(a[1]) is string key && entries.TryGetValue(key, out string? value) ? value : null;
+            }),
+            // format_date(value, 'yyyy-MM-dd'): reads CCYYMMDD, YYMMDD, CCYYMMDDHHMM, YYMMDDHHMM, YYYY-MM-DD or an ISO date-time; null stays null.
+            new DelegateFunction("format_date", 2, 2, (_, a) =>
             {
-                throw new MapEvaluationException($"format_date: '{text}' is not a date (expected CCYYMMDD, YYMMDD, CCYYMMDDHHMM or YYYY-MM-DD)");
-            }
-            return new JValue(value.ToString(format, CultureInfo.InvariantCulture));
-        }
-    }
-
-    /// <summary><c>decimal(value)</c> or <c>decimal(value, impliedDecimals)</c>: a JSON number from an EDI numeric (TDS01 <c>1234</c> with 2 implied decimals is 12.34).</summary>
-    private sealed class DecimalFunction() : JmesPathFunction("decimal", 1, variadic: true)
-    {
-        public override JToken Execute(params JmesPathFunctionArgument[] args)
-        {
-            if (Number(args[0].Token, Name) is not decimal value)
+                string? text = Text(a[0]);
+                string format = Text(a[1]) ?? "yyyy-MM-dd";
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    return null;
+                }
+                if (!DateTimeOffset.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+                {
+                    throw new MapEvaluationException($"format_date: '{text}' is not a date (expected CCYYMMDD, YYMMDD, CCYYMMDDHHMM or YYYY-MM-DD)");
+                }
+                return value.ToString(format, CultureInfo.InvariantCulture);
+            }),
+            // decimal(value) or decimal(value, impliedDecimals): a JSON number from an EDI numeric (TDS01 1234 with 2 implied decimals is 12.34).
+            new DelegateFunction("decimal", 1, JmesPathFunction.Variadic, (f, a) =>
             {
-                return JValue.CreateNull();
-            }
-            int implied = args.Length > 1 ? Decimals(args[1].Token, Name) : 0;
-            for (int i = 0; i < implied; i++)
+                if (Number(a[0], f.Name) is not decimal value)
+                {
+                    return null;
+                }
+                int implied = a.Length > 1 ? Decimals(a[1], f.Name) : 0;
+                for (int i = 0; i < implied; i++)
+                {
+                    value /= 10;
+                }
+                return JmesPathValues.Normalize(value);
+            }),
+            // edi_number(value, decimals) writes 4.25, edi_number(value) the number as it is; null stays null, unlike to_string, so an absent amount leaves its element out.
+            new DelegateFunction("edi_number", 1, JmesPathFunction.Variadic, (f, a) =>
             {
-                value /= 10;
-            }
-            return NumberToken(value);
-        }
-    }
-
-    /// <summary>
-    /// <c>edi_number(value, decimals)</c> writes <c>4.25</c>, <c>edi_number(value)</c> the number as it is; <c>edi_implied(value, decimals)</c>
-    /// writes <c>425</c> (for N2 elements such as TDS01). Null stays null, unlike JMESPath's <c>to_string</c>, so an absent amount leaves its element out.
-    /// </summary>
-    private sealed class EdiNumberFunction(string name, bool implied) : JmesPathFunction(name, implied ? 2 : 1, variadic: !implied)
-    {
-        public override JToken Execute(params JmesPathFunctionArgument[] args)
-        {
-            if (Number(args[0].Token, Name) is not decimal value)
+                if (Number(a[0], f.Name) is not decimal value)
+                {
+                    return null;
+                }
+                if (a.Length == 1)
+                {
+                    return JmesPathValues.Normalize(value).ToString(CultureInfo.InvariantCulture);
+                }
+                int decimals = Decimals(a[1], f.Name);
+                return Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            }),
+            // edi_implied(value, decimals) writes 425 for 4.25 with 2 decimals (for N2 elements such as TDS01).
+            new DelegateFunction("edi_implied", 2, 2, (f, a) =>
             {
-                return JValue.CreateNull();
-            }
-            if (args.Length == 1)
-            {
-                return new JValue((value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture));
-            }
-            int decimals = Decimals(args[1].Token, Name);
-            if (implied)
-            {
+                if (Number(a[0], f.Name) is not decimal value)
+                {
+                    return null;
+                }
+                int decimals = Decimals(a[1], f.Name);
                 for (int i = 0; i < decimals; i++)
                 {
                     value *= 10;
                 }
-                return new JValue(Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture));
-            }
-            return new JValue(Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+                return Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
+            }),
+            // concat(a, b, …): the texts of the arguments that are not null, joined; null when all are.
+            new DelegateFunction("concat", 1, JmesPathFunction.Variadic, (_, a) =>
+            {
+                var parts = a.Select(Text).Where(t => t is not null).ToList();
+                return parts.Count == 0 ? null : string.Concat(parts);
+            }),
+            // index_items(array, start): copies of the array's objects with index set to start, start + 1, … (HL or CPS numbers).
+            new DelegateFunction("index_items", 1, JmesPathFunction.Variadic, (f, a) =>
+            {
+                if (a[0] is not List<object?> array)
+                {
+                    return a[0] is null ? JmesPathValues.NewArray() : throw new MapEvaluationException("index_items: the first argument must be an array");
+                }
+                decimal index = a.Length > 1 && Number(a[1], f.Name) is decimal start ? decimal.Truncate(start) : 1;
+                var result = JmesPathValues.NewArray(array.Count);
+                foreach (var item in array)
+                {
+                    var copy = item is Dictionary<string, object?> obj ? new Dictionary<string, object?>(obj, StringComparer.Ordinal) : JmesPathValues.NewObject(2);
+                    if (item is not Dictionary<string, object?>)
+                    {
+                        copy["value"] = item;
+                    }
+                    copy["index"] = index++;
+                    result.Add(copy);
+                }
+                return result;
+            }),
+        ]).ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        bool flag => flag ? "True" : "False",
+        _ => JmesPathValues.ToJson(value),
+    };
+
+    private static decimal? Number(object? value, string function)
+    {
+        string? text = Text(value);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
         }
+        return decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number)
+            ? number
+            : throw new MapEvaluationException($"{function}: '{text}' is not a number");
     }
 
-    /// <summary><c>concat(a, b, …)</c>: the texts of the arguments that are not null, joined; null when all are.</summary>
-    private sealed class ConcatFunction() : JmesPathFunction("concat", 1, variadic: true)
-    {
-        public override JToken Execute(params JmesPathFunctionArgument[] args)
-        {
-            var parts = args.Select(a => Text(a.Token)).Where(t => t is not null).ToList();
-            return parts.Count == 0 ? JValue.CreateNull() : new JValue(string.Concat(parts));
-        }
-    }
-
-    /// <summary><c>index_items(array, start)</c>: copies of the array's objects with <c>index</c> set to start, start + 1, … (HL or CPS numbers).</summary>
-    private sealed class IndexItemsFunction() : JmesPathFunction("index_items", 1, variadic: true)
-    {
-        public override JToken Execute(params JmesPathFunctionArgument[] args)
-        {
-            if (args[0].Token is not JArray array)
-            {
-                return args[0].Token is null or { Type: JTokenType.Null } ? new JArray() : throw new MapEvaluationException("index_items: the first argument must be an array");
-            }
-            long index = args.Length > 1 && Number(args[1].Token, Name) is decimal start ? (long)start : 1;
-            var result = new JArray();
-            foreach (var item in array)
-            {
-                var copy = item is JObject obj ? (JObject)obj.DeepClone() : new JObject { ["value"] = item.DeepClone() };
-                copy["index"] = index++;
-                result.Add(copy);
-            }
-            return result;
-        }
-    }
+    private static int Decimals(object? value, string function) =>
+        Number(value, function) is decimal d && d == decimal.Truncate(d) && d is >= 0 and <= 10
+            ? (int)d
+            : throw new MapEvaluationException($"{function}: the number of decimals must be a whole number from 0 to 10");
 }

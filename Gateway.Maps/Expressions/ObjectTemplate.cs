@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using Newtonsoft.Json.Linq;
 
 namespace Gateway.Maps.Expressions;
 
 /// <summary>A mapping of the map file: its keys in order, each filled by its own template.</summary>
 internal sealed class ObjectTemplate(IReadOnlyList<(string Key, int Line, Template Value)> properties) : Template
 {
-    public override JsonNode? Evaluate(JToken input, string path)
+    public override JsonNode? Evaluate(object? input, string path)
     {
         var result = new JsonObject();
         foreach (var (key, _, value) in properties)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Newtonsoft.Json.Linq;
 
 namespace Gateway.Maps.Expressions;
 
@@ -9,7 +8,9 @@ namespace Gateway.Maps.Expressions;
 /// </summary>
 internal abstract class Template
 {
-    public abstract JsonNode? Evaluate(JToken input, string path);
+    /// <param name="input">The document (or event) as a JMESPath value.</param>
+    /// <param name="path">Where this template is in the map, for error messages.</param>
+    public abstract JsonNode? Evaluate(object? input, string path);
 
     /// <summary>Every expression in the template with the path of the key it fills.</summary>
     public abstract IEnumerable<(string Path, MapExpression Expression)> Expressions(string path);

@@ -1,7 +1,7 @@
-using DevLab.JmesPath;
 using Gateway.Edi.Edifact;
 using Gateway.Edi.X12.Json;
 using Gateway.Maps.Expressions;
+using Gateway.Maps.JmesPath;
 using Gateway.Text;
 using Gateway.Yaml;
 
@@ -44,14 +44,12 @@ public static class MapLoader
         {
             return (null, reader.Errors);
         }
-        // Copies for parallel evaluation come from the same text, never from a file that may have changed since.
-        map.Recompile = () => new Reader(file, new MapLoadOptions()).Read(text.TrimStart('\uFEFF'));
         return (map, reader.Errors);
     }
 
     private sealed class Reader(string file, MapLoadOptions options)
     {
-        private readonly JmesPath _engine = new();
+        private IReadOnlyDictionary<string, JmesPathFunction> _functions = MapFunctions.For(new Dictionary<string, IReadOnlyDictionary<string, string>>());
         private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _lookups = new(StringComparer.Ordinal);
 
         public List<MapError> Errors { get; } = [];
@@ -88,7 +86,7 @@ public static class MapLoader
             }
             ReadLookups(fields.GetValueOrDefault("lookups"));
             MapMembersAndDirection(fields, direction);
-            MapFunctions.Register(_engine.FunctionRepository, _lookups);
+            _functions = MapFunctions.For(_lookups);
             string name = Path.GetFileNameWithoutExtension(file);
             string? description = fields.GetValueOrDefault("description") is YamlNode d ? Scalar(d, "description") : null;
             bool isDefault = fields.GetValueOrDefault("default") is YamlNode def && Scalar(def, "default") is string flag && Bool(def, flag);
@@ -384,7 +382,7 @@ public static class MapLoader
 
         private MapExpression? Compile(string text, int line, string path)
         {
-            var expression = MapExpression.Compile(_engine, text, line, out string? error);
+            var expression = MapExpression.Compile(_functions, text, line, out string? error);
             if (expression is null)
             {
                 string hint = error is not null && error.Contains("unknown-function", StringComparison.Ordinal)

@@ -128,8 +128,8 @@ public sealed class MapEngineTests
     [Test]
     public void Parallel_deliveries_on_one_map_map_the_same_as_one_at_a_time()
     {
-        // The 856 map uses let-expressions, whose scope JmesPath.Net keeps in its engine: parallel evaluations of one
-        // map must each get their own compiled copy.
+        // The 856 map uses let-expressions: their variables must live in each evaluation, never in the parsed map that
+        // parallel deliveries share.
         var map = MapGolden.Load("x12-856-inbound-receipt");
         var documents = MapGolden.Documents(File.ReadAllBytes(MapGolden.TestData("x12-856-in.edi"))).ToList();
         var expected = documents.Select(d => map.Apply(d, "T", "globex")[0].Body.ToJsonString()).ToList();

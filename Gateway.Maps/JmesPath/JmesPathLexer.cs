@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Gateway.Maps.JmesPath;
+
+/// <summary>Splits an expression into tokens, following the JMESPath grammar (with JEP-18 variables and the root <c>$</c>).</summary>
+internal static class JmesPathLexer
+{
+    public static List<JmesPathToken> Tokenize(string text)
+    {
+        var tokens = new List<JmesPathToken>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            int start = i;
+            switch (c)
+            {
+                case ' ' or '\t' or '\n' or '\r':
+                    i++;
+                    continue;
+                case '.': tokens.Add(new(TokenKind.Dot, start)); i++; continue;
+                case '*': tokens.Add(new(TokenKind.Star, start)); i++; continue;
+                case ']': tokens.Add(new(TokenKind.RightBracket, start)); i++; continue;
+                case '{': tokens.Add(new(TokenKind.LeftBrace, start)); i++; continue;
+                case '}': tokens.Add(new(TokenKind.RightBrace, start)); i++; continue;
+                case '(': tokens.Add(new(TokenKind.LeftParen, start)); i++; continue;
+                case ')': tokens.Add(new(TokenKind.RightParen, start)); i++; continue;
+                case ',': tokens.Add(new(TokenKind.Comma, start)); i++; continue;
+                case ':': tokens.Add(new(TokenKind.Colon, start)); i++; continue;
+                case '@': tokens.Add(new(TokenKind.Current, start)); i++; continue;
+                case '+': tokens.Add(new(TokenKind.Plus, start)); i++; continue;
+                case '\u2212': tokens.Add(new(TokenKind.Minus, start)); i++; continue;
+                case '\u00d7': tokens.Add(new(TokenKind.Multiply, start)); i++; continue;
+                case '\u00f7': tokens.Add(new(TokenKind.Divide, start)); i++; continue;
+                case '%': tokens.Add(new(TokenKind.Modulo, start)); i++; continue;
+                case '/':
+                    i = Pair(text, i, '/', TokenKind.IntegerDivide, TokenKind.Divide, tokens);
+                    continue;
+                case '-' when i + 1 >= text.Length || !char.IsAsciiDigit(text[i + 1]):
+                    tokens.Add(new(TokenKind.Minus, start));
+                    i++;
+                    continue;
+                case '[':
+                    i++;
+                    if (i < text.Length && text[i] == '?')
+                    {
+                        tokens.Add(new(TokenKind.Filter, start));
+                        i++;
+                    }
+                    else if (i < text.Length && text[i] == ']')
+                    {
+                        tokens.Add(new(TokenKind.Flatten, start));
+                        i++;
+                    }
+                    else
+                    {
+                        tokens.Add(new(TokenKind.LeftBracket, start));
+                    }
+                    continue;
+                case '|':
+                    i = Pair(text, i, '|', TokenKind.Or, TokenKind.Pipe, tokens);
+                    continue;
+                case '&':
+                    i = Pair(text, i, '&', TokenKind.And, TokenKind.ExpressionReference, tokens);
+                    continue;
+                case '!':
+                    i = Pair(text, i, '=', TokenKind.NotEqual, TokenKind.Not, tokens);
+                    continue;
+                case '<':
+                    i = Pair(text, i, '=', TokenKind.LessOrEqual, TokenKind.Less, tokens);
+                    continue;
+                case '>':
+                    i = Pair(text, i, '=', TokenKind.GreaterOrEqual, TokenKind.Greater, tokens);
+                    continue;
+                case '=':
+                    i = Pair(text, i, '=', TokenKind.Equal, TokenKind.Assign, tokens);
+                    continue;
+                case '$':
+                    i++;
+                    if (i < text.Length && IsIdentifierStart(text[i]))
+                    {
+                        int nameStart = i;
+                        while (i < text.Length && IsIdentifierPart(text[i]))
+                        {
+                            i++;
+                        }
+                        tokens.Add(new(TokenKind.Variable, start, text[nameStart..i]));
+                    }
+                    else
+                    {
+                        tokens.Add(new(TokenKind.Root, start));
+                    }
+                    continue;
+                case '"':
+                    {
+                        int end = Closing(text, i, '"');
+                        string raw = text[start..(end + 1)];
+                        try
+                        {
+                            tokens.Add(new(TokenKind.QuotedIdentifier, start, JsonSerializer.Deserialize<string>(raw)));
+                        }
+                        catch (JsonException)
+                        {
+                            throw JmesPathException.Syntax(text, start, $"{raw} is not a valid quoted identifier");
+                        }
+                        i = end + 1;
+                        continue;
+                    }
+                case '\'':
+                    {
+                        int end = Closing(text, i, '\'');
+                        tokens.Add(new(TokenKind.Literal, start, text[(start + 1)..end].Replace("\\'", "'", StringComparison.Ordinal)));
+                        i = end + 1;
+                        continue;
+                    }
+                case '`':
+                    {
+                        int end = Closing(text, i, '`');
+                        string json = text[(start + 1)..end].Replace("\\`", "`", StringComparison.Ordinal);
+                        tokens.Add(new(TokenKind.Literal, start, JsonLiteral(text, start, json)));
+                        i = end + 1;
+                        continue;
+                    }
+            }
+            if (c == '-' || char.IsAsciiDigit(c))
+            {
+                i++;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+                if (!decimal.TryParse(text.AsSpan(start, i - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal number)
+                    || number != decimal.Truncate(number) || number is > int.MaxValue or < int.MinValue)
+                {
+                    throw JmesPathException.Syntax(text, start, $"'{text[start..i]}' is not a whole number");
+                }
+                tokens.Add(new(TokenKind.Number, start, (int)number));
+                continue;
+            }
+            if (IsIdentifierStart(c))
+            {
+                while (i < text.Length && IsIdentifierPart(text[i]))
+                {
+                    i++;
+                }
+                tokens.Add(new(TokenKind.Identifier, start, text[start..i]));
+                continue;
+            }
+            throw JmesPathException.Syntax(text, start, $"unexpected character '{c}'");
+        }
+        tokens.Add(new(TokenKind.End, text.Length));
+        return tokens;
+    }
+
+    private static int Pair(string text, int i, char second, TokenKind both, TokenKind alone, List<JmesPathToken> tokens)
+    {
+        if (i + 1 < text.Length && text[i + 1] == second)
+        {
+            tokens.Add(new(both, i));
+            return i + 2;
+        }
+        tokens.Add(new(alone, i));
+        return i + 1;
+    }
+
+    // The index of the quote closing the one at start; a backslash escapes the next character.
+    private static int Closing(string text, int start, char quote)
+    {
+        for (int i = start + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == quote)
+            {
+                return i;
+            }
+        }
+        throw JmesPathException.Syntax(text, start, $"the {quote} opened here is never closed");
+    }
+
+    // A JSON literal; the specification's deprecated form that is not JSON (`foo`) is read as a string, as other implementations do.
+    private static object? JsonLiteral(string text, int start, string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return JmesPathValues.FromElement(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<string>($"\"{json.TrimStart()}\"");
+            }
+            catch (JsonException)
+            {
+                return json.TrimStart();
+            }
+        }
+        catch (OverflowException)
+        {
+            throw JmesPathException.Syntax(text, start, $"`{json}` holds a number out of range");
+        }
+    }
+
+    private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_';
+
+    private static bool IsIdentifierPart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    internal static string Describe(JmesPathToken token) => token.Kind switch
+    {
+        TokenKind.End => "the end of the expression",
+        TokenKind.Identifier or TokenKind.QuotedIdentifier or TokenKind.Number => $"'{token.Value}'",
+        TokenKind.Variable => $"'${token.Value}'",
+        TokenKind.Literal => "a literal",
+        _ => "'" + token.Kind switch
+        {
+            TokenKind.Dot => ".",
+            TokenKind.Star => "*",
+            TokenKind.Flatten => "[]",
+            TokenKind.Filter => "[?",
+            TokenKind.LeftBracket => "[",
+            TokenKind.RightBracket => "]",
+            TokenKind.LeftBrace => "{",
+            TokenKind.RightBrace => "}",
+            TokenKind.LeftParen => "(",
+            TokenKind.RightParen => ")",
+            TokenKind.Comma => ",",
+            TokenKind.Colon => ":",
+            TokenKind.Pipe => "|",
+            TokenKind.Or => "||",
+            TokenKind.And => "&&",
+            TokenKind.Not => "!",
+            TokenKind.Equal => "==",
+            TokenKind.NotEqual => "!=",
+            TokenKind.Less => "<",
+            TokenKind.LessOrEqual => "<=",
+            TokenKind.Greater => ">",
+            TokenKind.GreaterOrEqual => ">=",
+            TokenKind.Current => "@",
+            TokenKind.Root => "$",
+            TokenKind.ExpressionReference => "&",
+            TokenKind.Plus => "+",
+            TokenKind.Minus => "-",
+            TokenKind.Multiply => "×",
+            TokenKind.Divide => "/",
+            TokenKind.Modulo => "%",
+            TokenKind.IntegerDivide => "//",
+            _ => "=",
+        } + "'",
+    };
+}

@@ -1,0 +1,46 @@
+namespace Gateway.Maps.JmesPath;
+
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    QuotedIdentifier,
+    Literal,
+    Number,
+    Variable,
+    Dot,
+    Star,
+    Flatten,
+    Filter,
+    LeftBracket,
+    RightBracket,
+    LeftBrace,
+    RightBrace,
+    LeftParen,
+    RightParen,
+    Comma,
+    Colon,
+    Pipe,
+    Or,
+    And,
+    Not,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Current,
+    Root,
+    ExpressionReference,
+    Assign,
+    Plus,
+    Minus,
+    Multiply,
+    Divide,
+    Modulo,
+    IntegerDivide,
+}
+
+/// <summary>One token of an expression: its kind, where it starts, and the name, number or literal value it carries.</summary>
+internal readonly record struct JmesPathToken(TokenKind Kind, int Position, object? Value = null);
