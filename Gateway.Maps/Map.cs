@@ -77,7 +77,7 @@ public sealed class Map
         {
             if (call.Build(input) is MappedCall built)
             {
-                Bound(built.Body, $"calls.{call.Name}.body");
+                Bound(built.BodyText, $"calls.{call.Name}.body");
                 calls.Add(built);
             }
         }
@@ -100,7 +100,7 @@ public sealed class Map
             throw new MapEvaluationException($"the event lacks {string.Join(", ", missing)} (required by map {Name})");
         }
         var result = _document.Evaluate(input, "document") as JsonObject ?? throw new MapEvaluationException("document: the map must produce a JSON object");
-        Bound(result, "document");
+        Bound(result.ToJsonString(), "document");
         return result;
     }
 
@@ -121,9 +121,9 @@ public sealed class Map
         };
     }
 
-    private static void Bound(JsonNode output, string path)
+    private static void Bound(string output, string path)
     {
-        if (output.ToJsonString().Length > MaxOutputCharacters)
+        if (output.Length > MaxOutputCharacters)
         {
             throw new MapEvaluationException($"{path}: the map produced more than {MaxOutputCharacters / 1024 / 1024} MiB of JSON; check for a projection that multiplies the document's lines");
         }

@@ -8,4 +8,10 @@ namespace Gateway.Maps;
 /// <param name="Method">POST, PUT or PATCH.</param>
 /// <param name="Path">Relative to the endpoint's base URL, every value taken from the document already URL-escaped.</param>
 /// <param name="Body">The JSON body.</param>
-public sealed record MappedCall(string Name, string Endpoint, string Method, string Path, JsonObject Body);
+public sealed record MappedCall(string Name, string Endpoint, string Method, string Path, JsonObject Body)
+{
+    private string? _bodyText;
+
+    /// <summary>The body as compact JSON, written once: the map checks its size and the delivery sends it.</summary>
+    public string BodyText => _bodyText ??= Body.ToJsonString();
+}

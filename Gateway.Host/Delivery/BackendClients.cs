@@ -17,8 +17,11 @@ internal static class BackendClients
     {
         foreach (var (name, endpoint) in settings.Endpoints)
         {
+            // The factory's own request logging is removed: each call's outcome is on the document's timeline and in the
+            // delivery log lines, and two log scopes per request cost more than the loopback request itself.
             var client = services.AddHttpClient(BackendDelivery.ClientName(name), client => client.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+                .RemoveAllLoggers();
             // Outermost first: the resilience pipeline wraps the auth handler, so every retry carries fresh credentials.
             client.AddResilienceHandler("backend", builder => Configure(builder, endpoint));
             client.AddHttpMessageHandler(sp => new EndpointAuthHandler(name, endpoint.Auth, settings.ContentRoot, sp.GetRequiredService<TimeProvider>()));

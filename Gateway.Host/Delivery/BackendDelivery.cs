@@ -174,7 +174,7 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         {
             using var request = new HttpRequestMessage(new HttpMethod(record.Method), new Uri(baseUrl, record.Path))
             {
-                Content = new StringContent(record.BodyOverride ?? call.Body.ToJsonString(), Encoding.UTF8, "application/json"),
+                Content = new StringContent(record.BodyOverride ?? call.BodyText, Encoding.UTF8, "application/json"),
             };
             request.Headers.Add("Idempotency-Key", record.IdempotencyKey);
             request.Headers.Add("X-Gateway-Tracking-Id", document.Id);
