@@ -205,9 +205,14 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         return permanent;
     }
 
-    // The id a back end returns for what it created: {"id": …}.
+    // The id a back end returns for what it created: {"id": …}. Many answer 201 or 204 with no body; that is not
+    // parsed, since a failed parse costs an exception per call.
     private static string? BackendId(string body)
     {
+        if (!body.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal))
+        {
+            return null;
+        }
         try
         {
             return JsonNode.Parse(body) is JsonObject obj && obj["id"] is JsonValue id ? id.ToString() : null;
