@@ -7,6 +7,13 @@ namespace Gateway.Maps.JmesPath;
 /// </summary>
 internal sealed class JmesPathException(string message) : Exception(message)
 {
-    public static JmesPathException Syntax(string text, int position, string problem) =>
-        new($"syntax error at position {position} of '{text}': {problem}");
+    /// <summary>A syntax error, showing where it is: position 12 of a long multi-line expression is hard to find by counting.</summary>
+    public static JmesPathException Syntax(string text, int position, string problem)
+    {
+        string before = Flat(text[Math.Max(0, position - 20)..position]);
+        string after = Flat(text[position..Math.Min(text.Length, position + 20)]);
+        return new($"syntax error at position {position}, here: '{before}>>{after}': {problem}");
+    }
+
+    private static string Flat(string text) => text.ReplaceLineEndings(" ");
 }

@@ -212,7 +212,7 @@ internal static class JmesPathLexer
 
     internal static string Describe(JmesPathToken token) => token.Kind switch
     {
-        TokenKind.End => "the end of the expression",
+        TokenKind.End => "end of the expression",
         TokenKind.Identifier or TokenKind.QuotedIdentifier or TokenKind.Number => $"'{token.Value}'",
         TokenKind.Variable => $"'${token.Value}'",
         TokenKind.Literal => "a literal",

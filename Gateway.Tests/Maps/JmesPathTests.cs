@@ -88,9 +88,10 @@ public sealed class JmesPathTests
     public void Let_binds_variables_in_the_scope_where_they_are_written(string expression, string expected) =>
         Assert.That(Evaluate(expression), Is.EqualTo(expected));
 
-    [TestCase("a.", "syntax error at position 2 of 'a.': unexpected the end of the expression")]
+    [TestCase("a.", "syntax error at position 2, here: 'a.>>': unexpected end of the expression")]
     [TestCase("a ||", "syntax error at position 4")]
-    [TestCase("lines[?n=='1'", "syntax error at position 13")]
+    [TestCase("lines[?n=='1'", "syntax error at position 13, here: 'lines[?n=='1'>>': unexpected end of the expression")]
+    [TestCase("lines[*].{n: n,\n  q: qty b}", "here: '[*].{n: n,   q: qty >>b}': unexpected 'b'")]
     [TestCase("'open", "the ' opened here is never closed")]
     [TestCase("read_file('/etc/passwd')", "unknown-function: there is no function read_file()")]
     [TestCase("length(a, b)", "invalid-arity: length() takes 1 argument(s), not 2")]
