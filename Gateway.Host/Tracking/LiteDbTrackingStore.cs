@@ -104,9 +104,13 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         return q.OrderByDescending(d => d.ReceivedAt).Skip(query.Skip).Limit(query.Take).ToList();
     }
 
+    // The references are a parameter: LiteDB compiles every distinct expression text to code, and keeps it for good.
+    // Query.In writes the values into the text, which cost a compilation per file received and grew without end.
+    private const string ReferencesIn = $"$.{nameof(DocumentRecord.BusinessReference)} IN @0";
+
     public IReadOnlyList<DocumentRecord> DocumentsWithReferences(IReadOnlyCollection<string> businessReferences) =>
         businessReferences.Count == 0 ? []
-        : _documents.Find(Query.In(nameof(DocumentRecord.BusinessReference), businessReferences.Select(r => new BsonValue(r)))).ToList();
+        : _documents.Find(BsonExpression.Create(ReferencesIn, new BsonArray(businessReferences.Select(r => new BsonValue(r))))).ToList();
 
     public IReadOnlyList<DocumentRecord> DueForDelivery(DateTimeOffset now, int limit) =>
         _documents.Query().Where(d => d.Status == DocumentStatus.Retrying && d.NextAttemptAt <= now).Limit(limit).ToList();
