@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gateway.Maps.Expressions;
 using Gateway.Maps.JmesPath;
+using Gateway.Tests.Support;
 
 namespace Gateway.Tests.Maps;
 
@@ -123,5 +124,47 @@ public sealed class JmesPathTests
         var result = (List<object?>)JmesPathParser.Parse("lines[?sku=='A']", Functions).Evaluate(input, new JmesPathContext(input, null))!;
         var lines = (List<object?>)((Dictionary<string, object?>)input!)["lines"]!;
         Assert.That(result[0], Is.SameAs(lines[0]));
+    }
+
+    [Test]
+    public void A_damaged_expression_fails_with_a_JMESPath_error_and_never_with_a_crash()
+    {
+        // The lines of the shipped maps, damaged 100,000 ways: the loader must report each one, not throw.
+        var lines = Directory.GetFiles(MapGolden.MapsDirectory, "*.yaml").SelectMany(File.ReadAllLines)
+            .Select(l => l.Contains(':', StringComparison.Ordinal) ? l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim() : l.Trim())
+            .Where(l => l.Length > 2).ToList();
+        const string Pieces = "[]{}().,:*?|&!=<>$@`'\"-+/%\\ \nabc012let in";
+        var random = new Random(20261128);
+        object? input = JmesPathValues.FromElement(JsonDocument.Parse(Data).RootElement);
+        var crashes = new List<string>();
+        for (int i = 0; i < 100_000 && crashes.Count < 5; i++)
+        {
+            var text = new System.Text.StringBuilder(lines[random.Next(lines.Count)]);
+            for (int edits = random.Next(1, 9); edits > 0; edits--)
+            {
+                int at = random.Next(text.Length + 1);
+                char piece = Pieces[random.Next(Pieces.Length)];
+                _ = random.Next(3) switch
+                {
+                    0 => text.Insert(at, piece),
+                    1 when at < text.Length => text.Remove(at, 1),
+                    _ when at < text.Length => text.Replace(text[at], piece, at, 1),
+                    _ => text,
+                };
+            }
+            try
+            {
+                JmesPathParser.Parse(text.ToString(), Functions).Evaluate(input, new JmesPathContext(input, null));
+            }
+            catch (Exception exception) when (exception is JmesPathException or Gateway.Maps.MapEvaluationException)
+            {
+                // what the loader reports, or what fails one document
+            }
+            catch (Exception exception)
+            {
+                crashes.Add($"{exception.GetType().Name} on {text}");
+            }
+        }
+        Assert.That(crashes, Is.Empty);
     }
 }
