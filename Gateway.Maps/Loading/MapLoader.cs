@@ -49,8 +49,11 @@ public static class MapLoader
 
     private sealed class Reader(string file, MapLoadOptions options)
     {
-        private IReadOnlyDictionary<string, JmesPathFunction> _functions = MapFunctions.For(new Dictionary<string, IReadOnlyDictionary<string, string>>());
         private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _lookups = new(StringComparer.Ordinal);
+        private IReadOnlyDictionary<string, JmesPathFunction>? _functions;
+
+        // lookup() reads the tables when a document is mapped, by which time ReadLookups has filled them.
+        private IReadOnlyDictionary<string, JmesPathFunction> Functions => _functions ??= MapFunctions.For(_lookups);
 
         public List<MapError> Errors { get; } = [];
 
@@ -86,7 +89,6 @@ public static class MapLoader
             }
             ReadLookups(fields.GetValueOrDefault("lookups"));
             MapMembersAndDirection(fields, direction);
-            _functions = MapFunctions.For(_lookups);
             string name = Path.GetFileNameWithoutExtension(file);
             string? description = fields.GetValueOrDefault("description") is YamlNode d ? Scalar(d, "description") : null;
             bool isDefault = fields.GetValueOrDefault("default") is YamlNode def && Scalar(def, "default") is string flag && Bool(def, flag);
@@ -382,7 +384,7 @@ public static class MapLoader
 
         private MapExpression? Compile(string text, int line, string path)
         {
-            var expression = MapExpression.Compile(_functions, text, line, out string? error);
+            var expression = MapExpression.Compile(Functions, text, line, out string? error);
             if (expression is null)
             {
                 string hint = error is not null && error.Contains("unknown-function", StringComparison.Ordinal)
