@@ -19,63 +19,6 @@ internal static class JmesPathLexer
                 case ' ' or '\t' or '\n' or '\r':
                     i++;
                     continue;
-                case '.': tokens.Add(new(TokenKind.Dot, start)); i++; continue;
-                case '*': tokens.Add(new(TokenKind.Star, start)); i++; continue;
-                case ']': tokens.Add(new(TokenKind.RightBracket, start)); i++; continue;
-                case '{': tokens.Add(new(TokenKind.LeftBrace, start)); i++; continue;
-                case '}': tokens.Add(new(TokenKind.RightBrace, start)); i++; continue;
-                case '(': tokens.Add(new(TokenKind.LeftParen, start)); i++; continue;
-                case ')': tokens.Add(new(TokenKind.RightParen, start)); i++; continue;
-                case ',': tokens.Add(new(TokenKind.Comma, start)); i++; continue;
-                case ':': tokens.Add(new(TokenKind.Colon, start)); i++; continue;
-                case '@': tokens.Add(new(TokenKind.Current, start)); i++; continue;
-                case '+': tokens.Add(new(TokenKind.Plus, start)); i++; continue;
-                case '\u2212': tokens.Add(new(TokenKind.Minus, start)); i++; continue;
-                case '\u00d7': tokens.Add(new(TokenKind.Multiply, start)); i++; continue;
-                case '\u00f7': tokens.Add(new(TokenKind.Divide, start)); i++; continue;
-                case '%': tokens.Add(new(TokenKind.Modulo, start)); i++; continue;
-                case '/':
-                    i = Pair(text, i, '/', TokenKind.IntegerDivide, TokenKind.Divide, tokens);
-                    continue;
-                case '-' when i + 1 >= text.Length || !char.IsAsciiDigit(text[i + 1]):
-                    tokens.Add(new(TokenKind.Minus, start));
-                    i++;
-                    continue;
-                case '[':
-                    i++;
-                    if (i < text.Length && text[i] == '?')
-                    {
-                        tokens.Add(new(TokenKind.Filter, start));
-                        i++;
-                    }
-                    else if (i < text.Length && text[i] == ']')
-                    {
-                        tokens.Add(new(TokenKind.Flatten, start));
-                        i++;
-                    }
-                    else
-                    {
-                        tokens.Add(new(TokenKind.LeftBracket, start));
-                    }
-                    continue;
-                case '|':
-                    i = Pair(text, i, '|', TokenKind.Or, TokenKind.Pipe, tokens);
-                    continue;
-                case '&':
-                    i = Pair(text, i, '&', TokenKind.And, TokenKind.ExpressionReference, tokens);
-                    continue;
-                case '!':
-                    i = Pair(text, i, '=', TokenKind.NotEqual, TokenKind.Not, tokens);
-                    continue;
-                case '<':
-                    i = Pair(text, i, '=', TokenKind.LessOrEqual, TokenKind.Less, tokens);
-                    continue;
-                case '>':
-                    i = Pair(text, i, '=', TokenKind.GreaterOrEqual, TokenKind.Greater, tokens);
-                    continue;
-                case '=':
-                    i = Pair(text, i, '=', TokenKind.Equal, TokenKind.Assign, tokens);
-                    continue;
                 case '$':
                     i++;
                     if (i < text.Length && IsIdentifierStart(text[i]))
@@ -123,7 +66,7 @@ internal static class JmesPathLexer
                         continue;
                     }
             }
-            if (c == '-' || char.IsAsciiDigit(c))
+            if (char.IsAsciiDigit(c) || (c == '-' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
             {
                 i++;
                 while (i < text.Length && char.IsAsciiDigit(text[i]))
@@ -136,6 +79,12 @@ internal static class JmesPathLexer
                     throw JmesPathException.Syntax(text, start, $"'{text[start..i]}' is not a whole number");
                 }
                 tokens.Add(new(TokenKind.Number, start, (int)number));
+                continue;
+            }
+            if (Symbol(text, i) is { } symbol)
+            {
+                tokens.Add(new(symbol.Kind, start));
+                i += symbol.Text.Length;
                 continue;
             }
             if (IsIdentifierStart(c))
@@ -153,15 +102,28 @@ internal static class JmesPathLexer
         return tokens;
     }
 
-    private static int Pair(string text, int i, char second, TokenKind both, TokenKind alone, List<JmesPathToken> tokens)
+    // Every operator and mark, longer ones first so that "||" is not read as two "|"; Describe names tokens by it too.
+    private static readonly (string Text, TokenKind Kind)[] Symbols =
+    [
+        ("||", TokenKind.Or), ("&&", TokenKind.And), ("!=", TokenKind.NotEqual), ("<=", TokenKind.LessOrEqual), (">=", TokenKind.GreaterOrEqual),
+        ("==", TokenKind.Equal), ("//", TokenKind.IntegerDivide), ("[?", TokenKind.Filter), ("[]", TokenKind.Flatten),
+        (".", TokenKind.Dot), ("*", TokenKind.Star), ("[", TokenKind.LeftBracket), ("]", TokenKind.RightBracket), ("{", TokenKind.LeftBrace),
+        ("}", TokenKind.RightBrace), ("(", TokenKind.LeftParen), (")", TokenKind.RightParen), (",", TokenKind.Comma), (":", TokenKind.Colon),
+        ("@", TokenKind.Current), ("|", TokenKind.Pipe), ("&", TokenKind.ExpressionReference), ("!", TokenKind.Not), ("<", TokenKind.Less),
+        (">", TokenKind.Greater), ("=", TokenKind.Assign), ("+", TokenKind.Plus), ("-", TokenKind.Minus), ("/", TokenKind.Divide),
+        ("%", TokenKind.Modulo), ("\u2212", TokenKind.Minus), ("\u00d7", TokenKind.Multiply), ("\u00f7", TokenKind.Divide),
+    ];
+
+    private static (string Text, TokenKind Kind)? Symbol(string text, int at)
     {
-        if (i + 1 < text.Length && text[i + 1] == second)
+        foreach (var symbol in Symbols)
         {
-            tokens.Add(new(both, i));
-            return i + 2;
+            if (text.AsSpan(at).StartsWith(symbol.Text, StringComparison.Ordinal))
+            {
+                return symbol;
+            }
         }
-        tokens.Add(new(alone, i));
-        return i + 1;
+        return null;
     }
 
     // The index of the quote closing the one at start; a backslash escapes the next character.
@@ -216,40 +178,7 @@ internal static class JmesPathLexer
         TokenKind.Identifier or TokenKind.QuotedIdentifier or TokenKind.Number => $"'{token.Value}'",
         TokenKind.Variable => $"'${token.Value}'",
         TokenKind.Literal => "a literal",
-        _ => "'" + token.Kind switch
-        {
-            TokenKind.Dot => ".",
-            TokenKind.Star => "*",
-            TokenKind.Flatten => "[]",
-            TokenKind.Filter => "[?",
-            TokenKind.LeftBracket => "[",
-            TokenKind.RightBracket => "]",
-            TokenKind.LeftBrace => "{",
-            TokenKind.RightBrace => "}",
-            TokenKind.LeftParen => "(",
-            TokenKind.RightParen => ")",
-            TokenKind.Comma => ",",
-            TokenKind.Colon => ":",
-            TokenKind.Pipe => "|",
-            TokenKind.Or => "||",
-            TokenKind.And => "&&",
-            TokenKind.Not => "!",
-            TokenKind.Equal => "==",
-            TokenKind.NotEqual => "!=",
-            TokenKind.Less => "<",
-            TokenKind.LessOrEqual => "<=",
-            TokenKind.Greater => ">",
-            TokenKind.GreaterOrEqual => ">=",
-            TokenKind.Current => "@",
-            TokenKind.Root => "$",
-            TokenKind.ExpressionReference => "&",
-            TokenKind.Plus => "+",
-            TokenKind.Minus => "-",
-            TokenKind.Multiply => "×",
-            TokenKind.Divide => "/",
-            TokenKind.Modulo => "%",
-            TokenKind.IntegerDivide => "//",
-            _ => "=",
-        } + "'",
+        TokenKind.Root => "'$'",
+        var kind => $"'{Symbols.First(s => s.Kind == kind).Text}'",
     };
 }
