@@ -234,52 +234,37 @@ internal static class JmesPathBuiltIns
         return order.Select(i => items[i]).ToList();
     }
 
+    // JSON's number grammar: -?digits(.digits)?([eE][+-]?digits)?
     private static bool IsJsonNumber(string text)
     {
-        int i = 0;
-        if (i < text.Length && text[i] == '-')
+        int i = text.StartsWith('-') ? 1 : 0;
+        bool valid = Digits(text, ref i);
+        if (valid && i < text.Length && text[i] == '.')
         {
             i++;
+            valid = Digits(text, ref i);
         }
-        int digits = i;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-        }
-        if (i == digits)
-        {
-            return false;
-        }
-        if (i < text.Length && text[i] == '.')
-        {
-            int fraction = ++i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-            if (i == fraction)
-            {
-                return false;
-            }
-        }
-        if (i < text.Length && text[i] is 'e' or 'E')
+        if (valid && i < text.Length && text[i] is 'e' or 'E')
         {
             i++;
             if (i < text.Length && text[i] is '+' or '-')
             {
                 i++;
             }
-            int exponent = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-            if (i == exponent)
-            {
-                return false;
-            }
+            valid = Digits(text, ref i);
         }
-        return i == text.Length;
+        return valid && i == text.Length;
+    }
+
+    // Moves past the digits at i; whether there was at least one.
+    private static bool Digits(string text, ref int i)
+    {
+        int start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+        return i > start;
     }
 
     private static int NonNegative(JmesPathFunction f, object?[] arguments, int index) =>
