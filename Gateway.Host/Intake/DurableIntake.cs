@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
-using Gateway.Host.Durability;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
 using Microsoft.Extensions.Logging;
@@ -116,10 +115,7 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
                 contents.Add(request.Content);
                 ids[i] = receipt.Id;
             }
-            // Each file's fsync waits on the disk; several in flight let the file system commit them together.
-            var folders = new string[fresh.Count];
-            Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => folders[i] = archive.Write(fresh[i], contents[i]));
-            DurableFile.FlushDirectories(folders);
+            archive.WriteAll(fresh, contents);
             CrashPoints.Reach("after-archive");
             if (quarantined.Count > 0)
             {

@@ -20,25 +20,36 @@ internal sealed class RawArchive(string directory)
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    /// <summary>Writes the receipt's file and fsyncs it; returns its folder, which the caller flushes once per batch with <see cref="DurableFile.FlushDirectories"/>.</summary>
-    public string Write(ReceiptRecord receipt, ReadOnlySpan<byte> content)
+    /// <summary>Writes the receipts' files; all are on disk, with their folders, when it returns.</summary>
+    public void WriteAll(IReadOnlyList<ReceiptRecord> receipts, IReadOnlyList<byte[]> contents)
     {
-        string folder = FolderOf(receipt.Id);
-        bool created = !System.IO.Directory.Exists(folder);
-        System.IO.Directory.CreateDirectory(folder);
-        var manifest = new ReceiptManifest(receipt.Id, receipt.ReceivedAt, receipt.Transport, receipt.TransportPartnerId, receipt.OriginalName, receipt.SourceKey, receipt.Bytes, receipt.Sha256);
-        byte[] header = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest) + "\n");
-        DurableFile.Write(Path.Combine(folder, receipt.Id + Extension), header, content);
-        if (created)
+        var files = new (string Path, byte[] Header, byte[] Content)[receipts.Count];
+        var newFolders = new List<string>();
+        for (int i = 0; i < receipts.Count; i++)
         {
-            // A new day folder is itself an entry in its parent: make the path durable up to the archive root.
+            var receipt = receipts[i];
+            string folder = FolderOf(receipt.Id);
+            if (!System.IO.Directory.Exists(folder))
+            {
+                System.IO.Directory.CreateDirectory(folder);
+                newFolders.Add(folder);
+            }
+            var manifest = new ReceiptManifest(receipt.Id, receipt.ReceivedAt, receipt.Transport, receipt.TransportPartnerId, receipt.OriginalName, receipt.SourceKey, receipt.Bytes, receipt.Sha256);
+            files[i] = (Path.Combine(folder, receipt.Id + Extension), Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest) + "\n"), contents[i]);
+        }
+        DurableFile.WriteAll(files);
+        // A new day folder is itself an entry in its parent: make the path durable up to the archive root.
+        foreach (string folder in newFolders)
+        {
             for (string? parent = Path.GetDirectoryName(folder); parent is not null && parent.Length >= Directory.Length; parent = Path.GetDirectoryName(parent))
             {
                 DurableFile.FlushDirectory(parent);
             }
         }
-        return folder;
     }
+
+    /// <summary>Writes one receipt's file; it is on disk, with its folder, when it returns.</summary>
+    public void Write(ReceiptRecord receipt, byte[] content) => WriteAll([receipt], [content]);
 
     /// <summary>The bytes as received.</summary>
     public byte[] Read(string receiptId)

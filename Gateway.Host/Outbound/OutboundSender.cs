@@ -56,9 +56,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
         {
             Directory.CreateDirectory(outbox);
         }
-        // Several fsyncs in flight let the file system commit them together.
-        Parallel.For(0, sent.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => DurableFile.Write(Path.Combine(outboxes[i], sent[i].FileName), sent[i].Content));
-        DurableFile.FlushDirectories(outboxes);
+        DurableFile.WriteAll([.. sent.Select((item, i) => (Path.Combine(outboxes[i], item.FileName), Array.Empty<byte>(), item.Content))]);
         CrashPoints.Reach("after-outbound-written");
         foreach (var item in sent)
         {
