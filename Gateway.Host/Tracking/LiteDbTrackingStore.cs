@@ -21,6 +21,10 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         mapper.Entity<As2MessageRecord>().Id(m => m.Id, autoId: false);
         OrderLineStorage.Register(mapper);
         _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = readOnly }, mapper);
+        if (!readOnly)
+        {
+            _database.CheckpointSize = CheckpointPages;
+        }
         _receipts = _database.GetCollection<ReceiptRecord>("receipts");
         _documents = _database.GetCollection<DocumentRecord>("documents");
         _outbound = _database.GetCollection<OutboundRecord>("outbound");
@@ -49,6 +53,12 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
             _as2.EnsureIndex(m => m.MdnSentAt);
         }
     }
+
+    // LiteDB copies its write-ahead log into the data file, inside the commit that passes this many 8 KiB pages
+    // (1,000 by default). A 10 MB interchange writes several thousand; checkpointing every 80 MB instead of 8 MB lets
+    // pages written twice (a document parsed, then delivered; index pages) be copied once: its 997 went out 15-20 %
+    // sooner. The price is a log of up to 80 MB on disk beside the store.
+    private const int CheckpointPages = 10_000;
 
     public ReceiptRecord? FindReceipt(string id) => _receipts.FindById(id);
 
