@@ -17,6 +17,9 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
     private readonly Channel<(IntakeRequest Request, TaskCompletionSource<string> Done)> _waiting = Channel.CreateUnbounded<(IntakeRequest, TaskCompletionSource<string>)>();
     private int _committerStarted;
 
+    /// <summary>Makes the tracking id of a receipt received at a time; a test replaces it to force repeats.</summary>
+    internal Func<DateTimeOffset, string> NewReceiptId { get; init; } = ReceiptIds.New;
+
     /// <summary>
     /// Takes one file in for a transport that answers one request at a time (AS2): requests arriving together are
     /// committed together (one round of fsyncs, one store commit), so a busy partner listener does not queue behind
@@ -80,6 +83,7 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
         lock (_gate)
         {
             var batch = new Dictionary<string, string>(StringComparer.Ordinal);
+            var issued = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < requests.Count; i++)
             {
                 var request = requests[i];
@@ -95,7 +99,7 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
                 var now = time.GetUtcNow();
                 var receipt = new ReceiptRecord
                 {
-                    Id = ReceiptIds.New(now),
+                    Id = UniqueReceiptId(now, issued),
                     ReceivedAt = now,
                     Transport = request.Transport,
                     TransportPartnerId = request.PartnerId,
@@ -133,6 +137,19 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
             LogReceived(receipt.Id, receipt.TransportPartnerId ?? "(shared inbox)", receipt.Transport, receipt.Bytes);
         }
         return ids;
+    }
+
+    // An id has 24 random bits per millisecond, and files taken in together share milliseconds: a repeat is rare (about
+    // once per million files received in bursts) but would overwrite another receipt's archive file and record.
+    private string UniqueReceiptId(DateTimeOffset now, HashSet<string> issued)
+    {
+        string id;
+        do
+        {
+            id = NewReceiptId(now);
+        }
+        while (!issued.Add(id) || store.FindReceipt(id) is not null || File.Exists(archive.PathOf(id)));
+        return id;
     }
 
     /// <summary>At start: rebuilds receipts the store lost (archived, but the crash came before the record) and queues every unfinished one.</summary>
