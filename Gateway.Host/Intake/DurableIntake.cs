@@ -140,7 +140,8 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
     }
 
     // An id has 24 random bits per millisecond, and files taken in together share milliseconds: a repeat is rare (about
-    // once per million files received in bursts) but would overwrite another receipt's archive file and record.
+    // once per million files received in bursts) but would overwrite another receipt's archive file and record. The
+    // archive holds every receipt the store does (it is written first and purged last), and some the store lost.
     private string UniqueReceiptId(DateTimeOffset now, HashSet<string> issued)
     {
         string id;
@@ -148,7 +149,7 @@ internal sealed partial class DurableIntake(RawArchive archive, ITrackingStore s
         {
             id = NewReceiptId(now);
         }
-        while (!issued.Add(id) || store.FindReceipt(id) is not null || File.Exists(archive.PathOf(id)));
+        while (!issued.Add(id) || File.Exists(archive.PathOf(id)));
         return id;
     }
 

@@ -48,9 +48,6 @@ internal sealed class RawArchive(string directory)
         }
     }
 
-    /// <summary>Writes one receipt's file; it is on disk, with its folder, when it returns.</summary>
-    public void Write(ReceiptRecord receipt, byte[] content) => WriteAll([receipt], [content]);
-
     /// <summary>The bytes as received.</summary>
     public byte[] Read(string receiptId)
     {

@@ -33,7 +33,7 @@ public class RetentionJobTests
         var recent = Receipt("R20261120T120000000-cccccc", Now.AddDays(-8), ReceiptStage.Done);
         foreach (var receipt in new[] { old, oldButStuck, recent })
         {
-            archive.Write(receipt, "ISA*"u8.ToArray());
+            archive.WriteAll([receipt], ["ISA*"u8.ToArray()]);
             store.SaveStage([receipt], [new DocumentRecord { Id = receipt.Id + "-1-1", ReceiptId = receipt.Id, ReceivedAt = receipt.ReceivedAt }], [new OutboundRecord { Id = receipt.Id + "-ack", RelatesTo = receipt.Id }]);
             register.Register(new InterchangeKey("acme", EdiStandard.X12, receipt.Id[^6..]), receipt.Id, receipt.ReceivedAt, TimeSpan.FromDays(30));
         }
