@@ -50,6 +50,7 @@ internal static class EndToEnd
     {
         string root = Directory.CreateTempSubdirectory("gateway-e2e-bench-").FullName;
         Process? child = null;
+        bool measured = false;
         try
         {
             Directory.CreateDirectory(Path.Combine(root, "partner-profiles"));
@@ -102,26 +103,29 @@ internal static class EndToEnd
             acknowledged = acknowledged == 0 ? seconds : acknowledged;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-34} {documents,10:N0} {intake,8:F2} {acknowledged,8:F2} {seconds,8:F2} {documents / seconds,8:N0} {documents / acknowledged,8:N0} {cpu,6:F1} {peak,17:F0}"));
-            Stop(child);
-            Directory.Delete(root, recursive: true);
+            measured = true;
         }
-        catch (InvalidOperationException)
+        finally
         {
-            // Kept for a post-mortem: gateway track list (any status), run in that folder.
-            Stop(child);
-            Console.Error.WriteLine($"{name}: the gateway's folder is kept in {root}");
-            throw;
+            if (child is not null)
+            {
+                if (!child.HasExited)
+                {
+                    child.Kill();
+                    child.WaitForExit();
+                }
+                child.Dispose();
+            }
+            if (measured)
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            else
+            {
+                // Kept for a post-mortem: gateway track list (any status), run in that folder.
+                Console.Error.WriteLine($"{name}: the gateway's folder is kept in {root}");
+            }
         }
-    }
-
-    private static void Stop(Process? child)
-    {
-        if (child is not null && !child.HasExited)
-        {
-            child.Kill();
-            child.WaitForExit();
-        }
-        child?.Dispose();
     }
 
     // Three 10 MB interchanges, then 1,000 single orders, all of their own numbers, through every stage until their

@@ -23,7 +23,7 @@ if (args is ["memory", string memoryPhase, string memoryFile])
 
 if (args is ["endtoend", string gatewayExecutable])
 {
-    HttpFloor.Run(11_810);
+    HttpFloor.Run();
     EndToEnd.Run(gatewayExecutable);
     return 0;
 }
