@@ -172,6 +172,21 @@ public class GatewayServiceTests
     }
 
     [Test]
+    [Platform("Linux")]
+    public async Task FileRenamedIntoTheInbox_IsTakenAtOnce_WithoutWaitingForTheNextPoll()
+    {
+        // Looks a minute apart: within the wait below, only the rename, heard as it happens, can bring the file in.
+        await _gateway.StartAsync(pollMilliseconds: 60_000);
+        string inbox = _gateway.InboxOf("acme");
+        await TestGateway.WaitUntil(() => Directory.Exists(inbox), "the first look made the inbox");
+        await Task.Delay(1_000);   // the first look watches the inbox right after making it
+        _gateway.Drop(inbox, "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 56));
+
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered", seconds: 20);
+        Assert.That(Directory.GetFiles(inbox), Is.Empty);
+    }
+
+    [Test]
     public async Task Restart_LosingTheTrackingDatabase_RebuildsReceiptsFromTheArchive()
     {
         await _gateway.StartAsync();
