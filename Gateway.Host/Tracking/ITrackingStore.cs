@@ -36,7 +36,7 @@ internal interface ITrackingStore
     void SaveAll(IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<ReceiptRecord>? receipts = null);
 
     /// <summary>Saves receipts with their documents and queued acknowledgments in one transaction.</summary>
-    void SaveStage(IEnumerable<ReceiptRecord> receipts, IEnumerable<DocumentRecord> documents, IEnumerable<OutboundRecord> outbound);
+    void SaveStage(IReadOnlyCollection<ReceiptRecord> receipts, IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<OutboundRecord> outbound);
 
     OutboundRecord? FindOutbound(string id);
 

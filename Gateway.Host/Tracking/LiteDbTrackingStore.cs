@@ -152,12 +152,30 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         }
     }
 
-    public void SaveStage(IEnumerable<ReceiptRecord> receipts, IEnumerable<DocumentRecord> documents, IEnumerable<OutboundRecord> outbound) => InTransaction(() =>
+    public void SaveStage(IReadOnlyCollection<ReceiptRecord> receipts, IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<OutboundRecord> outbound)
     {
-        _documents.Upsert(documents);
-        _outbound.Upsert(outbound);
-        _receipts.Upsert(receipts);
-    });
+        try
+        {
+            // A parse stage's documents and acknowledgments are new, except after a reprocess: inserting them skips the
+            // lookup an upsert makes first (5 % of the time before a 10 MB interchange's 997).
+            InTransaction(() =>
+            {
+                _documents.Insert(documents);
+                _outbound.Insert(outbound);
+                _receipts.Upsert(receipts);
+            });
+        }
+        catch (LiteException exception) when (exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // Reprocessed: some are stored already. The insert was rolled back whole, so nothing is written twice.
+            InTransaction(() =>
+            {
+                _documents.Upsert(documents);
+                _outbound.Upsert(outbound);
+                _receipts.Upsert(receipts);
+            });
+        }
+    }
 
     // LiteDB transactions belong to the calling thread; callers never await inside one.
     private void InTransaction(Action work)
