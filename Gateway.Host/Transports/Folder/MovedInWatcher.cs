@@ -20,6 +20,8 @@ internal sealed partial class MovedInWatcher : IDisposable
     private const int NonBlocking = 0x800;
     private const int CloseOnExec = 0x80000;
     private const short Readable = 1;
+    private const int Interrupted = 4;   // EINTR
+    private const int WouldBlock = 11;   // EAGAIN
 
     // How long the listener waits for events before it checks whether it was disposed.
     private const int WakeMilliseconds = 250;
@@ -76,14 +78,23 @@ internal sealed partial class MovedInWatcher : IDisposable
             while (!_disposed)
             {
                 var wait = new PollDescriptor { Descriptor = _descriptor, Events = Readable };
-                if (Poll(ref wait, 1, WakeMilliseconds) <= 0)
+                int ready = Poll(ref wait, 1, WakeMilliseconds);
+                if (ready < 0 && Marshal.GetLastPInvokeError() != Interrupted)
                 {
-                    continue;   // nothing yet, or interrupted
+                    return;   // the descriptor failed: stop hearing, the polls carry on
+                }
+                if (ready <= 0)
+                {
+                    continue;
                 }
                 nint read = Read(_descriptor, buffer, buffer.Length);
                 if (read > 0)
                 {
                     Publish(buffer.AsSpan(0, (int)read));
+                }
+                else if (read < 0 && Marshal.GetLastPInvokeError() is not (Interrupted or WouldBlock))
+                {
+                    return;
                 }
             }
         }
