@@ -131,8 +131,8 @@ internal static class EndToEnd
     // Rounds of a 10 MB interchange and 1,000 single orders, all of their own numbers, through every stage until their
     // calls and 997s are out, then a second of quiet: the runtime has then optimized what the measured case runs, as in
     // a service that has been up a while. It keeps recompiling hot methods with what it learned for a long time: after
-    // one round a third of the CPU still went to the compiler, after three a tenth (and single files took a quarter
-    // longer); six rounds (41,000 documents) and ten gave the same figures.
+    // one interchange and 1,000 orders a third of the CPU still went to the compiler, after three rounds a tenth (and
+    // single files took a fifth longer); six rounds (41,000 documents) and ten gave the same figures.
     private const int WarmRounds = 6;
 
     private static void WarmUp(string root, string inbox, string outbox, LoopbackErp erp, Process child)

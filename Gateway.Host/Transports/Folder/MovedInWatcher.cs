@@ -61,7 +61,7 @@ internal sealed partial class MovedInWatcher : IDisposable
         // Otherwise (the watch limit is reached, the folder is gone): its files wait for their two looks.
     }
 
-    /// <summary>Completes with true when files were moved in since the last <see cref="TryTake"/> that returned false.</summary>
+    /// <summary>Completes with true once a file moved in waits to be taken, or with false once the watcher stopped hearing.</summary>
     public Task<bool> WaitAsync(CancellationToken cancellationToken) => _movedIn.Reader.WaitToReadAsync(cancellationToken).AsTask();
 
     /// <summary>The next file moved in: its folder, as given to <see cref="Watch"/>, and its name.</summary>
