@@ -187,6 +187,27 @@ public class GatewayServiceTests
     }
 
     [Test]
+    public async Task TemporaryAndHiddenNames_AreLeftInTheInbox_WhetherRenamedInOrSeenTwice()
+    {
+        await _gateway.StartAsync();
+        string inbox = _gateway.InboxOf("acme");
+        string order = GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 57);
+        foreach (string name in new[] { "po.tmp", "po.part", ".po.edi" })
+        {
+            _gateway.Drop(inbox, name, order);
+        }
+        _gateway.Drop(inbox, "po.edi", order);
+
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "the real file delivered");
+        await Task.Delay(500);   // five more polls: time for a second look at the others
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.GetFiles(inbox).Select(Path.GetFileName), Is.EquivalentTo(new[] { "po.tmp", "po.part", ".po.edi" }));
+            Assert.That(Documents(), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Restart_LosingTheTrackingDatabase_RebuildsReceiptsFromTheArchive()
     {
         await _gateway.StartAsync();
