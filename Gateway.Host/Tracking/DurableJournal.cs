@@ -53,27 +53,40 @@ internal sealed class DurableJournal : IDisposable
         }
     }
 
-    /// <summary>Replaces the whole journal with <paramref name="records"/>, atomically: a crash leaves the old or the new file.</summary>
+    /// <summary>
+    /// Replaces the whole journal with <paramref name="records"/>, atomically: a crash leaves the old or the new file.
+    /// Appends and flushes from other threads wait meanwhile; without that, a pipeline's batch flush met the stream
+    /// closed for the swap and a good document was dead-lettered (the retention job rewrites the register at start).
+    /// </summary>
     public void Rewrite(IEnumerable<string[]> records)
     {
         string temporary = _path + ".new";
-        using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        lock (_gate)
         {
-            foreach (var record in records)
+            using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                output.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record) + "\n"));
+                foreach (var record in records)
+                {
+                    output.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record) + "\n"));
+                }
+                output.Flush(flushToDisk: true);
             }
-            output.Flush(flushToDisk: true);
+            _stream.Dispose();
+            File.Move(temporary, _path, overwrite: true);
+            DurableFile.FlushDirectory(Path.GetDirectoryName(_path)!);
+            _stream = Open(_path);
+            _stream.Seek(0, SeekOrigin.End);
+            Records = [];
         }
-        _stream.Dispose();
-        File.Move(temporary, _path, overwrite: true);
-        DurableFile.FlushDirectory(Path.GetDirectoryName(_path)!);
-        _stream = Open(_path);
-        _stream.Seek(0, SeekOrigin.End);
-        Records = [];
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stream.Dispose();
+        }
+    }
 
     private static FileStream Open(string path) =>
         new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None);

@@ -50,8 +50,11 @@ internal sealed class FileInterchangeRegister : IInterchangeRegister, IDisposabl
         lock (_gate)
         {
             var old = _byKey.Where(p => p.Value.ReceivedAt < cutoff).Select(p => p.Key).ToList();
-            old.ForEach(k => _byKey.Remove(k));
-            _journal.Rewrite(_byKey.Values.OrderBy(r => r.ReceivedAt).Select(Format));
+            if (old.Count > 0)
+            {
+                old.ForEach(k => _byKey.Remove(k));
+                _journal.Rewrite(_byKey.Values.OrderBy(r => r.ReceivedAt).Select(Format));
+            }
             return old.Count;
         }
     }
