@@ -23,6 +23,10 @@ internal sealed partial class FolderInbox(FolderLayout layout, ProfileReloader p
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The host runs this synchronously up to its first real wait. With a busy inbox (a backlog after downtime, polls
+        // longer than the interval) the loop kept going without one, so the services started after it (SFTP, the AS2
+        // listener, the scheduler) waited: in the crash test they had not started when the gateway was stopped.
+        await Task.Yield();
         Directory.CreateDirectory(layout.SharedInbox);
         using var watcher = MovedInWatcher.Start();
         if (!watcher.Hears && OperatingSystem.IsLinux())
