@@ -33,17 +33,7 @@ internal static class EndToEnd
             string file = Path.Combine(root, "batch.tmp");
             return ([file], WriteBatch(file, 1, "PO"));
         });
-        Measure(gateway, warm, "1,000 single-850 files" + start, root =>
-        {
-            var files = new List<string>();
-            for (int i = 1; i <= 1000; i++)
-            {
-                string file = Path.Combine(root, $"po-{i}.tmp");
-                File.WriteAllText(file, SingleOrder(i));
-                files.Add(file);
-            }
-            return (files, 1000);
-        });
+        Measure(gateway, warm, "1,000 single-850 files" + start, root => (WriteSingleOrders(root, 1), 1000));
     }
 
     private static void Measure(string gateway, bool warm, string name, Func<string, (List<string> Files, int Documents)> prepare)
@@ -142,17 +132,23 @@ internal static class EndToEnd
             string batch = Path.Combine(root, $"warm-batch-{round}.tmp");
             int documents = WriteBatch(batch, 800_000 + round, $"W{round}");
             Drop(root, inbox, outbox, erp, child, [batch], documents);
-            var files = new List<string>();
-            for (int i = 1; i <= 1000; i++)
-            {
-                int number = 900_000 + (round * 1000) + i;
-                string file = Path.Combine(root, $"warm-{number}.tmp");
-                File.WriteAllText(file, SingleOrder(number));
-                files.Add(file);
-            }
+            var files = WriteSingleOrders(root, 900_001 + (round * 1000));
             Drop(root, inbox, outbox, erp, child, files, files.Count);
         }
         Thread.Sleep(1000);
+    }
+
+    /// <summary>Writes 1,000 files of one order each, numbered from <paramref name="first"/>, ready to be moved into an inbox.</summary>
+    private static List<string> WriteSingleOrders(string root, int first)
+    {
+        var files = new List<string>();
+        for (int number = first; number < first + 1000; number++)
+        {
+            string file = Path.Combine(root, $"po-{number}.tmp");
+            File.WriteAllText(file, SingleOrder(number));
+            files.Add(file);
+        }
+        return files;
     }
 
     private static void Drop(string root, string inbox, string outbox, LoopbackErp erp, Process child, List<string> files, int documents)
