@@ -21,6 +21,7 @@ internal sealed partial class OutboundSender(ITrackingStore store, FolderLayout 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();   // off the host's start first, as FolderInbox: a backlog here must not hold back the services after it
         while (!stoppingToken.IsCancellationRequested)
         {
             try

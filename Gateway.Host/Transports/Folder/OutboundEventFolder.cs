@@ -25,6 +25,7 @@ internal sealed partial class OutboundEventFolder(FolderLayout layout, ProfileRe
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();   // off the host's start first, as FolderInbox: a backlog here must not hold back the services after it
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.FolderPollMilliseconds));
         do
         {
