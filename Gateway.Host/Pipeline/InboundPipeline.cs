@@ -34,6 +34,13 @@ internal sealed partial class InboundPipeline(
     TimeProvider time,
     ILogger<InboundPipeline> log)
 {
+    /// <summary>
+    /// From this many documents a parse stage commits its acknowledgments first and its documents just after (staged
+    /// in a file meanwhile), so a large interchange's 997 does not wait for thousands of documents' indexes. Below it
+    /// the one commit is short.
+    /// </summary>
+    internal const int StageAheadDocuments = 500;
+
     /// <summary>Takes receipts as far as they can go now; files arriving together share one store commit and one fsync per journal.</summary>
     public async Task ProcessAsync(IReadOnlyList<string> receiptIds, CancellationToken cancellationToken)
     {
@@ -58,7 +65,17 @@ internal sealed partial class InboundPipeline(
                     outbound.AddRange(receiptOutbound);
                 }
             }
-            store.SaveStage(toParse, documents, outbound);
+            if (documents.Count >= StageAheadDocuments)
+            {
+                var staged = store.SaveStageAhead(toParse, documents, outbound);
+                CrashPoints.Reach("after-acknowledgment-commit");
+                outboundSignal.Notify();
+                store.CommitStaged(staged);
+            }
+            else
+            {
+                store.SaveStage(toParse, documents, outbound);
+            }
             foreach (var document in documents)
             {
                 LogDocument(document.Id, document.PartnerId ?? "(unknown)", document.Type, document.ControlNumber, document.Status);
@@ -68,6 +85,10 @@ internal sealed partial class InboundPipeline(
             outboundSignal.Notify();
         }
         var toDeliver = receipts.Where(r => r.Stage is ReceiptStage.Parsed or ReceiptStage.Acknowledged).ToList();
+        foreach (var receipt in toDeliver.Where(r => r.DocumentsStaged))
+        {
+            store.CommitStaged(receipt);   // a crash came between its acknowledgments' commit and its documents'
+        }
         if (toDeliver.Count > 0)
         {
             // One set of document objects for both steps: delivery saves them again, ship notice steps included.

@@ -38,6 +38,20 @@ internal interface ITrackingStore
     /// <summary>Saves receipts with their documents and queued acknowledgments in one transaction.</summary>
     void SaveStage(IReadOnlyCollection<ReceiptRecord> receipts, IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<OutboundRecord> outbound);
 
+    /// <summary>
+    /// Saves a stage of many documents in two steps, so its acknowledgments need not wait for the documents' indexes:
+    /// the documents are written to a file per receipt beside the store, then the receipts (marked
+    /// <see cref="ReceiptRecord.DocumentsStaged"/>) and the acknowledgments commit. <see cref="CommitStaged(StagedDocuments)"/>
+    /// commits the documents next.
+    /// </summary>
+    StagedDocuments SaveStageAhead(IReadOnlyCollection<ReceiptRecord> receipts, IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<OutboundRecord> outbound);
+
+    /// <summary>Commits the documents <see cref="SaveStageAhead"/> staged, with their receipts no longer marked, and removes the files.</summary>
+    void CommitStaged(StagedDocuments staged);
+
+    /// <summary>After a crash between the two steps: commits <paramref name="receipt"/>'s documents from its staged file.</summary>
+    void CommitStaged(ReceiptRecord receipt);
+
     OutboundRecord? FindOutbound(string id);
 
     /// <summary>Queued outbound documents for the given transports, oldest first.</summary>

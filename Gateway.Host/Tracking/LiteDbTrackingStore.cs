@@ -10,11 +10,15 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
     private readonly ILiteCollection<DocumentRecord> _documents;
     private readonly ILiteCollection<OutboundRecord> _outbound;
     private readonly ILiteCollection<As2MessageRecord> _as2;
+    private readonly BsonMapper _mapper;
+    private readonly string _stagedFolder;
 
     public LiteDbTrackingStore(string path, bool readOnly = false)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var mapper = new BsonMapper();
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        _stagedFolder = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + "-staged");
+        var mapper = _mapper = new BsonMapper();
         mapper.Entity<ReceiptRecord>().Id(r => r.Id, autoId: false);
         mapper.Entity<DocumentRecord>().Id(d => d.Id, autoId: false);
         mapper.Entity<OutboundRecord>().Id(o => o.Id, autoId: false);
@@ -26,7 +30,7 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
             _database.CheckpointSize = CheckpointPages;
         }
         _receipts = _database.GetCollection<ReceiptRecord>("receipts");
-        _documents = _database.GetCollection<DocumentRecord>("documents");
+        _documents = _database.GetCollection<DocumentRecord>(DocumentsCollection);
         _outbound = _database.GetCollection<OutboundRecord>("outbound");
         _as2 = _database.GetCollection<As2MessageRecord>("as2messages");
         if (!readOnly)
@@ -59,6 +63,8 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
     // pages written twice (a document parsed, then delivered; index pages) be copied once: its 997 went out 15-20 %
     // sooner. The price is a log of up to 80 MB on disk beside the store.
     private const int CheckpointPages = 10_000;
+
+    private const string DocumentsCollection = "documents";
 
     public ReceiptRecord? FindReceipt(string id) => _receipts.FindById(id);
 
@@ -154,26 +160,108 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public void SaveStage(IReadOnlyCollection<ReceiptRecord> receipts, IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<OutboundRecord> outbound)
     {
-        try
+        // A reprocess of a receipt whose staged documents never committed (a failure, or a file lost) supersedes them.
+        var superseded = receipts.Where(r => r.DocumentsStaged).ToList();
+        superseded.ForEach(r => r.DocumentsStaged = false);
+        InsertElseUpsert(insert =>
         {
-            // A parse stage's documents and acknowledgments are new, except after a reprocess: inserting them skips the
-            // lookup an upsert makes first (5 % of the time before a 10 MB interchange's 997).
-            InTransaction(() =>
+            if (insert)
             {
                 _documents.Insert(documents);
                 _outbound.Insert(outbound);
-                _receipts.Upsert(receipts);
-            });
-        }
-        catch (LiteException exception) when (exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            // Reprocessed: some are stored already. The insert was rolled back whole, so nothing is written twice.
-            InTransaction(() =>
+            }
+            else
             {
                 _documents.Upsert(documents);
                 _outbound.Upsert(outbound);
-                _receipts.Upsert(receipts);
-            });
+            }
+            _receipts.Upsert(receipts);
+        });
+        superseded.ForEach(r => File.Delete(StagedPath(r.Id)));
+    }
+
+    public StagedDocuments SaveStageAhead(IReadOnlyCollection<ReceiptRecord> receipts, IReadOnlyCollection<DocumentRecord> documents, IReadOnlyCollection<OutboundRecord> outbound)
+    {
+        // As durable as the commit they stand in for: written, not fsync'd (the archive is the write-ahead record).
+        Directory.CreateDirectory(_stagedFolder);
+        var bson = documents.Select(_mapper.ToDocument).ToList();
+        foreach (var (receipt, ofReceipt) in receipts.GroupJoin(bson, r => r.Id, d => d[nameof(DocumentRecord.ReceiptId)].AsString, (r, d) => (r, d.ToList()), StringComparer.Ordinal))
+        {
+            StagedDocumentFile.Write(StagedPath(receipt.Id), ofReceipt);
+            receipt.DocumentsStaged = true;
+        }
+        InsertElseUpsert(insert =>
+        {
+            if (insert)
+            {
+                _outbound.Insert(outbound);
+            }
+            else
+            {
+                _outbound.Upsert(outbound);
+            }
+            _receipts.Upsert(receipts);
+        });
+        return new StagedDocuments(receipts, bson);
+    }
+
+    public void CommitStaged(StagedDocuments staged)
+    {
+        var documents = _database.GetCollection(DocumentsCollection);
+        foreach (var receipt in staged.Receipts)
+        {
+            receipt.DocumentsStaged = false;
+        }
+        InsertElseUpsert(insert =>
+        {
+            if (insert)
+            {
+                documents.Insert(staged.Documents);
+            }
+            else
+            {
+                documents.Upsert(staged.Documents);
+            }
+            _receipts.Upsert(staged.Receipts);
+        });
+        foreach (var receipt in staged.Receipts)
+        {
+            File.Delete(StagedPath(receipt.Id));
+        }
+    }
+
+    public void CommitStaged(ReceiptRecord receipt)
+    {
+        string path = StagedPath(receipt.Id);
+        List<BsonDocument> documents;
+        try
+        {
+            documents = StagedDocumentFile.Read(path);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            // Only a machine's crash (the file was never flushed) or a person can do this; the archived file is intact.
+            throw new InvalidDataException(
+                $"the documents of {receipt.Id} were staged in {path} to commit after its acknowledgments, and that file cannot be read ({exception.Message}); " +
+                $"its acknowledgments may have gone out: check them with gateway track show {receipt.Id}, then gateway track reprocess {receipt.Id} parses the archived file again", exception);
+        }
+        CommitStaged(new StagedDocuments([receipt], documents));
+    }
+
+    private string StagedPath(string receiptId) => Path.Combine(_stagedFolder, receiptId + ".bson");
+
+    // A stage's records are new, except after a reprocess: inserting them skips the lookup an upsert makes first (5 %
+    // of the time before a 10 MB interchange's 997). After a reprocess the insert fails whole on a stored id, is rolled
+    // back, and is done again with upserts, so nothing is written twice.
+    private void InsertElseUpsert(Action<bool> save)
+    {
+        try
+        {
+            InTransaction(() => save(true));
+        }
+        catch (LiteException exception) when (exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            InTransaction(() => save(false));
         }
     }
 
@@ -261,15 +349,20 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public IReadOnlyList<string> PurgeBefore(DateTimeOffset cutoff)
     {
-        var ids = _receipts.Find(r => r.ReceivedAt < cutoff && r.Stage == ReceiptStage.Done).Select(r => r.Id).ToList();
-        foreach (string id in ids)
+        var receipts = _receipts.Find(r => r.ReceivedAt < cutoff && r.Stage == ReceiptStage.Done).ToList();
+        foreach (var receipt in receipts)
         {
+            string id = receipt.Id;
             _documents.DeleteMany(d => d.ReceiptId == id);
             _outbound.DeleteMany(o => o.RelatesTo == id);
             _as2.DeleteMany(m => m.ReceiptId == id);
             _receipts.Delete(id);
+            if (receipt.DocumentsStaged)
+            {
+                File.Delete(StagedPath(id));   // dead-lettered because it could not be read, and never reprocessed
+            }
         }
-        return ids;
+        return [.. receipts.Select(r => r.Id)];
     }
 
     // The metrics' queries project the few fields they count, and each seeks on an index.

@@ -26,6 +26,12 @@ internal sealed class ReceiptRecord
 
     public ReceiptStage Stage { get; set; }
 
+    /// <summary>
+    /// Its acknowledgments are queued but its documents are still in a file beside the store, committed a moment later
+    /// (see <see cref="ITrackingStore.SaveStageAhead"/>); a start after a crash in between commits them from there.
+    /// </summary>
+    public bool DocumentsStaged { get; set; }
+
     /// <summary>X12, EDIFACT, or null when the file is not EDI.</summary>
     public string? Standard { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Gateway.Host.Pipeline;
 using Gateway.Host.Tracking;
 using Gateway.Tests.Support;
 
@@ -63,6 +64,50 @@ public class CrashConsistencyTests
             Assert.That(gateway.Erp.DistinctKeys, Is.EqualTo(Files), "one order per document at the ERP");
             Assert.That(AckNumbers(gateway).Order(), Is.EqualTo(numbers), "one 997 per interchange, each for one that was received");
             Assert.That(Directory.GetFiles(gateway.InboxOf("acme")), Is.Empty, "every file left the inbox");
+        });
+    }
+
+    [Test]
+    public async Task KilledBetweenALargeStagesAcknowledgmentAndItsDocuments_RestartCommitsAndDeliversEveryOne()
+    {
+        await using var gateway = new TestGateway();
+        gateway.AddX12Partner("acme", "ACME");
+        int sets = InboundPipeline.StageAheadDocuments;
+
+        using (var doomed = GatewayChild.Start(gateway, crashAt: "after-acknowledgment-commit"))
+        {
+            gateway.Drop(gateway.InboxOf("acme"), "large.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 7001, sets));
+            Assert.That(await doomed.WaitForExitAsync(60), Is.True, "the gateway never committed the large stage's acknowledgment");
+            Assert.That(doomed.ExitCode, Is.EqualTo(137), $"killed by SIGKILL, not by something else: {doomed.Errors}");
+        }
+        string database = Path.Combine(gateway.DataDirectory, "tracking.db");
+        using (var store = new LiteDbTrackingStore(database, readOnly: true))
+        {
+            var receipt = store.ReceiptsSince(DateTimeOffset.MinValue, 10).Single();
+            Assert.Multiple(() =>
+            {
+                Assert.That(receipt.DocumentsStaged, Is.True, "the crash came between the two commits");
+                Assert.That(store.OutboundFor(receipt.Id), Has.Count.EqualTo(1), "its 997 is queued");
+                Assert.That(store.DocumentsOf(receipt.Id), Is.Empty, "its documents are only staged");
+            });
+        }
+
+        using (var restarted = GatewayChild.Start(gateway))
+        {
+            await TestGateway.WaitUntil(() => gateway.Erp.DistinctKeys == sets && AckNumbers(gateway).Count == 1, $"{sets} orders at the ERP and the 997 after the restart", seconds: 120);
+            await Task.Delay(300);
+            restarted.Kill();
+        }
+
+        using var reopened = new LiteDbTrackingStore(database, readOnly: true);
+        var documents = reopened.QueryDocuments(new DocumentQuery { Take = 2 * sets });
+        Assert.Multiple(() =>
+        {
+            Assert.That(documents, Has.Count.EqualTo(sets), "each document tracked exactly once");
+            Assert.That(documents.Select(d => d.Status), Has.All.EqualTo(DocumentStatus.Delivered));
+            Assert.That(reopened.ReceiptsSince(DateTimeOffset.MinValue, 10).Single().DocumentsStaged, Is.False);
+            Assert.That(AckNumbers(gateway), Is.EqualTo(new[] { 7001 }), "one 997, the one queued before the crash");
+            Assert.That(Directory.GetFiles(Path.Combine(gateway.DataDirectory, "tracking-staged")), Is.Empty, "the staged file is removed once committed");
         });
     }
 
