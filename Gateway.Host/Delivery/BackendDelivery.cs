@@ -46,15 +46,21 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
         {
             var document = item.Document;
             await SendAsync(document, item.Json(), token);
+            List<DocumentRecord>? batch = null;
             lock (finished)
             {
                 pending.Remove(document.Id);
                 finished.Add(document);
                 if (finished.Count >= RecordBatch)
                 {
-                    store.SaveAll(finished.ToList());
+                    batch = [.. finished];
                     finished.Clear();
                 }
+            }
+            // Outside the lock: the other calls' outcomes keep coming while a batch commits.
+            if (batch is not null)
+            {
+                store.SaveAll(batch);
             }
         });
         foreach (var missing in pending.Values)
