@@ -144,6 +144,16 @@ internal sealed partial class InboundPipeline(
         && document.Status is DocumentStatus.Validated or DocumentStatus.Acknowledged or DocumentStatus.Mapped or DocumentStatus.Retrying or DocumentStatus.Delivered
         && !document.Timeline.Any(t => t.Step == "ShipNotice");
 
+    /// <summary>Notes on the receipt's timeline that it failed and is tried once more; its stage stays as recorded.</summary>
+    public void MarkRetrying(string receiptId, Exception exception, TimeSpan delay)
+    {
+        if (store.FindReceipt(receiptId) is { } receipt)
+        {
+            AddEvent(receipt.Timeline, "Retry", $"processing failed ({exception.GetType().Name}: {exception.Message}); trying once more in {delay.TotalSeconds:0} s before dead-lettering it");
+            store.Save(receipt);
+        }
+    }
+
     /// <summary>
     /// Records that a receipt could not be processed (a fault of ours, not of the file), so that support sees it in
     /// <c>gateway track list --status DeadLettered</c> instead of it being retried silently at every start.

@@ -267,6 +267,30 @@ public class GatewayServiceTests
     }
 
     [Test]
+    public async Task ReceiptThatFailsOnce_IsTriedAgain_AndFinishesWithoutAPerson()
+    {
+        await _gateway.StartAsync();
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 72));
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
+        string receiptId = Documents().Single().ReceiptId;
+        // A passing fault: the archived file is away for a moment while the receipt is reprocessed.
+        string archived = Directory.GetFiles(Path.Combine(_gateway.DataDirectory, "archive"), receiptId + ".receipt", SearchOption.AllDirectories).Single();
+        File.Move(archived, archived + ".away");
+        Directory.CreateDirectory(Path.Combine(_gateway.DataDirectory, "requests"));
+        File.WriteAllText(Path.Combine(_gateway.DataDirectory, "requests", receiptId + ".reprocess"), "");
+        await TestGateway.WaitUntil(() => Steps(receiptId).Contains("Retry"), "the first failure noted on the receipt");
+        File.Move(archived + ".away", archived);
+
+        await TestGateway.WaitUntil(() => Steps(receiptId).SkipWhile(s => s != "Retry").Contains("Done"), "finished at the second try", seconds: 30);
+        Assert.Multiple(() =>
+        {
+            Assert.That(_gateway.Store.FindReceipt(receiptId)!.Timeline.Single(t => t.Step == "Retry").Message, Does.Contain("FileNotFoundException").And.Contain("trying once more"));
+            Assert.That(Steps(receiptId), Does.Not.Contain("Failed"));
+            Assert.That(Documents().Select(d => d.Status), Is.EqualTo(new[] { DocumentStatus.Delivered }), "no dead-lettered receipt for a person");
+        });
+    }
+
+    [Test]
     public async Task ReceiptThatCannotBeProcessed_IsDeadLetteredForAPersonNotRetriedBlindly()
     {
         await _gateway.StartAsync();
@@ -277,16 +301,19 @@ public class GatewayServiceTests
         Directory.CreateDirectory(Path.Combine(_gateway.DataDirectory, "requests"));
         File.WriteAllText(Path.Combine(_gateway.DataDirectory, "requests", receiptId + ".reprocess"), "");
 
-        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.DeadLettered), "dead-lettered");
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.DeadLettered), "dead-lettered after its one retry", seconds: 30);
         var failed = Documents().Single(d => d.Status == DocumentStatus.DeadLettered);
         Assert.Multiple(() =>
         {
+            Assert.That(Steps(receiptId).SkipWhile(s => s != "Reprocess"), Is.EqualTo(new[] { "Reprocess", "Retry", "Failed" }), "tried once more, then left for a person");
             Assert.That(failed.Type, Is.EqualTo("(failed)"));
             Assert.That(failed.Issues.Single(), Does.Contain("FileNotFoundException").And.Contain($"gateway track reprocess {receiptId}"));
             Assert.That(_gateway.Store.FindReceipt(receiptId)!.Stage, Is.EqualTo(ReceiptStage.Done));
             Assert.That(Documents().Count(d => d.Status == DocumentStatus.Delivered), Is.EqualTo(1), "what was delivered stays delivered");
         });
     }
+
+    private List<string> Steps(string receiptId) => [.. _gateway.Store.FindReceipt(receiptId)!.Timeline.Select(t => t.Step)];
 
     private List<DocumentRecord> Documents() => _gateway.Store.QueryDocuments(new DocumentQuery()).ToList();
 }
