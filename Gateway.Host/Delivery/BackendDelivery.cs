@@ -258,7 +258,9 @@ internal sealed partial class BackendDelivery(ITrackingStore store, RawArchive a
     private void AddEvent(DocumentRecord document, string step, string message) =>
         document.Timeline.Add(new TimelineEvent { At = time.GetUtcNow(), Step = step, Message = message });
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {Call} to {Endpoint} (attempt {Attempt})")]
+    // Debug: each call is on the document's timeline already, and two lines per document at thousands of documents a
+    // second are noise that costs CPU; failures are warnings and errors.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {Call} to {Endpoint} (attempt {Attempt})")]
     private partial void LogDelivered(string call, string endpoint, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery to {Endpoint} failed; retry {Attempt}/{MaxAttempts} in {Delay}")]

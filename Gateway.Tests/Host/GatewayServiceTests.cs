@@ -187,6 +187,35 @@ public class GatewayServiceTests
     }
 
     [Test]
+    public async Task EachDocument_HasALineInTheJsonLog_WithItsTrackingId_WhileTheGatewayRuns()
+    {
+        await _gateway.StartAsync(overrides: "--Serilog:MinimumLevel:Default=Information");
+        _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 73));
+        await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
+        string id = Documents().Single().Id;
+
+        // The log is written on a background thread in blocks, flushed every second: someone following it sees the
+        // line while the gateway runs, not when it stops.
+        await TestGateway.WaitUntil(() => JsonLogLines().Any(l => l.Contains($"\"TrackingId\":\"{id}\"", StringComparison.Ordinal) && l.Contains("is {Status}", StringComparison.Ordinal)),
+            "the document's line in the JSON log", seconds: 10);
+        Assert.That(JsonLogLines().Where(l => l.Contains(id, StringComparison.Ordinal)), Has.All.Contains("\"TrackingId\":"), "every line about the document carries a tracking id");
+    }
+
+    private List<string> JsonLogLines()
+    {
+        var lines = new List<string>();
+        foreach (string file in Directory.GetFiles(Path.Combine(_gateway.DataDirectory, "logs"), "gateway-*.json"))
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+        return lines;
+    }
+
+    [Test]
     public async Task TemporaryAndHiddenNames_AreLeftInTheInbox_WhetherRenamedInOrSeenTwice()
     {
         await _gateway.StartAsync();

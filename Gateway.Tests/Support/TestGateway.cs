@@ -120,11 +120,12 @@ internal sealed class TestGateway : IAsyncDisposable
         return client;
     }
 
-    public async Task StartAsync(int deliveryAttempts = 8, int pollMilliseconds = 100, int quickRetries = 0, int timeoutSeconds = 5)
+    /// <summary>Starts the gateway in this process; <paramref name="overrides"/> come last, so they win (<c>--Serilog:MinimumLevel:Default=Information</c>).</summary>
+    public async Task StartAsync(int deliveryAttempts = 8, int pollMilliseconds = 100, int quickRetries = 0, int timeoutSeconds = 5, params string[] overrides)
     {
         for (int attempt = 1; ; attempt++)
         {
-            _app = GatewayHost.Build(Arguments(deliveryAttempts, pollMilliseconds, quickRetries, timeoutSeconds));
+            _app = GatewayHost.Build([.. Arguments(deliveryAttempts, pollMilliseconds, quickRetries, timeoutSeconds), .. overrides]);
             try
             {
                 await _app.StartAsync();

@@ -24,7 +24,10 @@ internal static class ChildGateway
             $"--Gateway:Endpoints:crm:BaseUrl=http://127.0.0.1:{erpPort}/crm/",
             "--Gateway:Sandbox:Enabled=false",
             "--Gateway:FolderPollMilliseconds=100",
-            "--Serilog:MinimumLevel:Default=Warning",
+            // Logging as appsettings.json ships it: a line per document at Information.
+            "--Serilog:MinimumLevel:Default=Information",
+            "--Serilog:MinimumLevel:Override:Microsoft=Warning",
+            "--Serilog:MinimumLevel:Override:System=Warning",
         }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
