@@ -107,7 +107,7 @@ internal static class TrackCommands
         {
             output.WriteLine(JsonSerializer.Serialize(new
             {
-                receipt = new { receipt.Id, receipt.ReceivedAt, receipt.Transport, receipt.TransportPartnerId, receipt.OriginalName, receipt.Bytes, receipt.Sha256, receipt.Stage, receipt.Standard, receipt.Error, receipt.Interchanges, receipt.Timeline },
+                receipt = new { receipt.Id, receipt.ReceivedAt, receipt.Transport, receipt.TransportPartnerId, receipt.OriginalName, receipt.Bytes, receipt.Sha256, receipt.Stage, receipt.DocumentsStaged, receipt.Standard, receipt.Error, receipt.Interchanges, receipt.Timeline },
                 documents = documents.Select(d => new { d.Id, d.PartnerId, d.Standard, d.Version, d.Type, d.InterchangeControlNumber, d.GroupControlNumber, d.ControlNumber, d.BusinessReference, d.Status, d.Issues, d.Map, d.Endpoint, d.IdempotencyKey, d.Attempts, d.NextAttemptAt, d.LastResponse, calls = d.Calls.Select(c => new { c.Name, c.Endpoint, c.Method, c.Path, c.IdempotencyKey, c.Status, c.Attempts, c.LastResponse, c.BackendId }), d.Timeline }),
                 acknowledgments = acknowledgments.Select(a => new { a.Id, a.Kind, a.ControlNumber, a.Transport, a.FileName, a.Status, a.SentAt, a.LastError, a.TransportMessageId, a.TransportReceipt }),
                 as2 = as2.Select(m => new { m.MessageId, m.Processed, m.Disposition, m.AsyncMdnUrl, m.MdnSentAt, m.MdnLastError }),
@@ -118,6 +118,10 @@ internal static class TrackCommands
         if (receipt.Error is not null)
         {
             output.WriteLine($"  error: {receipt.Error}");
+        }
+        if (receipt.DocumentsStaged)
+        {
+            output.WriteLine($"  documents: not in the store yet; its acknowledgments were committed first and its documents wait in tracking-staged/{receipt.Id}.bson beside it, to commit within a second, or when the gateway next starts");
         }
         foreach (var message in as2)
         {

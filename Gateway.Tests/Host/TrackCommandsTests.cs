@@ -54,6 +54,25 @@ public class TrackCommandsTests
     }
 
     [Test]
+    public void Show_AReceiptWhoseDocumentsAreStillStaged_SaysWhereTheyAre()
+    {
+        // As a crash between a large stage's two commits leaves it, seen before the gateway starts again.
+        var receipt = new ReceiptRecord { Id = "R20261129T060000000-cccccc", ReceivedAt = DateTimeOffset.UnixEpoch, Transport = "folder", OriginalName = "big.edi", Stage = ReceiptStage.Acknowledged };
+        var document = new DocumentRecord { Id = receipt.Id + "-1-1", ReceiptId = receipt.Id, Type = "850", Status = DocumentStatus.Acknowledged };
+        _gateway.Store.SaveStageAhead([receipt], [document], []);
+
+        var (code, show, _) = Run("show", receipt.Id);
+        var (_, json, _) = Run("show", receipt.Id, "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(show, Does.Contain($"documents: not in the store yet").And.Contain($"tracking-staged/{receipt.Id}.bson"));
+            Assert.That(JsonDocument.Parse(json).RootElement.GetProperty("receipt").GetProperty("documentsStaged").GetBoolean(), Is.True);
+        });
+    }
+
+    [Test]
     public void Show_UnknownId_Exits1()
     {
         var (code, _, error) = Run("show", "R20260101T000000000-abcdef");
