@@ -121,7 +121,7 @@ internal static class TrackCommands
         }
         if (receipt.DocumentsStaged)
         {
-            output.WriteLine($"  documents: not in the store yet; its acknowledgments were committed first and its documents wait in tracking-staged/{receipt.Id}.bson beside it, to commit within a second, or when the gateway next starts");
+            output.WriteLine($"  documents: not in the store yet; its acknowledgments were committed first and its documents wait in {store.StagedPath(receipt.Id)}, to commit within a second, or when the gateway next starts");
         }
         foreach (var message in as2)
         {

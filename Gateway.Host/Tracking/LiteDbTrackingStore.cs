@@ -165,16 +165,8 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         superseded.ForEach(r => r.DocumentsStaged = false);
         InsertElseUpsert(insert =>
         {
-            if (insert)
-            {
-                _documents.Insert(documents);
-                _outbound.Insert(outbound);
-            }
-            else
-            {
-                _documents.Upsert(documents);
-                _outbound.Upsert(outbound);
-            }
+            Write(_documents, documents, insert);
+            Write(_outbound, outbound, insert);
             _receipts.Upsert(receipts);
         });
         superseded.ForEach(r => File.Delete(StagedPath(r.Id)));
@@ -192,14 +184,7 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         }
         InsertElseUpsert(insert =>
         {
-            if (insert)
-            {
-                _outbound.Insert(outbound);
-            }
-            else
-            {
-                _outbound.Upsert(outbound);
-            }
+            Write(_outbound, outbound, insert);
             _receipts.Upsert(receipts);
         });
         return new StagedDocuments(receipts, bson);
@@ -214,14 +199,7 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         }
         InsertElseUpsert(insert =>
         {
-            if (insert)
-            {
-                documents.Insert(staged.Documents);
-            }
-            else
-            {
-                documents.Upsert(staged.Documents);
-            }
+            Write(documents, staged.Documents, insert);
             _receipts.Upsert(staged.Receipts);
         });
         foreach (var receipt in staged.Receipts)
@@ -248,7 +226,8 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         CommitStaged(new StagedDocuments([receipt], documents));
     }
 
-    private string StagedPath(string receiptId) => Path.Combine(_stagedFolder, receiptId + ".bson");
+    /// <summary>Where <see cref="SaveStageAhead"/> keeps a receipt's documents until they commit: <c>tracking-staged/ID.bson</c> beside the store.</summary>
+    public string StagedPath(string receiptId) => Path.Combine(_stagedFolder, receiptId + ".bson");
 
     // A stage's records are new, except after a reprocess: inserting them skips the lookup an upsert makes first (5 %
     // of the time before a 10 MB interchange's 997). After a reprocess the insert fails whole on a stored id, is rolled
@@ -262,6 +241,18 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
         catch (LiteException exception) when (exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
             InTransaction(() => save(false));
+        }
+    }
+
+    private static void Write<T>(ILiteCollection<T> collection, IEnumerable<T> records, bool insert)
+    {
+        if (insert)
+        {
+            collection.Insert(records);
+        }
+        else
+        {
+            collection.Upsert(records);
         }
     }
 

@@ -8,5 +8,5 @@ internal sealed class StagedDocuments(IReadOnlyCollection<ReceiptRecord> receipt
     public IReadOnlyCollection<ReceiptRecord> Receipts { get; } = receipts;
 
     /// <summary>Already in the store's BSON form: written to the files, then inserted as they are.</summary>
-    internal IReadOnlyList<BsonDocument> Documents { get; } = documents;
+    public IReadOnlyList<BsonDocument> Documents { get; } = documents;
 }
