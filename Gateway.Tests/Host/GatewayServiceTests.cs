@@ -1,6 +1,10 @@
 using System.Net;
+using Gateway.Host.Configuration;
+using Gateway.Host.Intake;
+using Gateway.Host.Jobs;
 using Gateway.Host.Tracking;
 using Gateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Host;
 
@@ -303,10 +307,9 @@ public class GatewayServiceTests
         await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
         string receiptId = Documents().Single().ReceiptId;
         // A passing fault: the archived file is away for a moment while the receipt is reprocessed.
-        string archived = Directory.GetFiles(Path.Combine(_gateway.DataDirectory, "archive"), receiptId + ".receipt", SearchOption.AllDirectories).Single();
+        string archived = ArchivedFileOf(receiptId);
         File.Move(archived, archived + ".away");
-        Directory.CreateDirectory(Path.Combine(_gateway.DataDirectory, "requests"));
-        File.WriteAllText(Path.Combine(_gateway.DataDirectory, "requests", receiptId + ".reprocess"), "");
+        RequestReprocess(receiptId);
         await TestGateway.WaitUntil(() => Steps(receiptId).Contains("Retry"), "the first failure noted on the receipt");
         File.Move(archived + ".away", archived);
 
@@ -326,9 +329,8 @@ public class GatewayServiceTests
         _gateway.Drop(_gateway.InboxOf("acme"), "po.edi", GatewayFiles.X12Orders("ACME", "DISTRIBUTOR", 71));
         await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.Delivered), "delivered");
         string receiptId = Documents().Single().ReceiptId;
-        File.Delete(Directory.GetFiles(Path.Combine(_gateway.DataDirectory, "archive"), receiptId + ".receipt", SearchOption.AllDirectories).Single());
-        Directory.CreateDirectory(Path.Combine(_gateway.DataDirectory, "requests"));
-        File.WriteAllText(Path.Combine(_gateway.DataDirectory, "requests", receiptId + ".reprocess"), "");
+        File.Delete(ArchivedFileOf(receiptId));
+        RequestReprocess(receiptId);
 
         await TestGateway.WaitUntil(() => Documents().Any(d => d.Status == DocumentStatus.DeadLettered), "dead-lettered after its one retry", seconds: 30);
         var failed = Documents().Single(d => d.Status == DocumentStatus.DeadLettered);
@@ -340,6 +342,16 @@ public class GatewayServiceTests
             Assert.That(_gateway.Store.FindReceipt(receiptId)!.Stage, Is.EqualTo(ReceiptStage.Done));
             Assert.That(Documents().Count(d => d.Status == DocumentStatus.Delivered), Is.EqualTo(1), "what was delivered stays delivered");
         });
+    }
+
+    private string ArchivedFileOf(string receiptId) => _gateway.Services.GetRequiredService<RawArchive>().PathOf(receiptId);
+
+    // What gateway track reprocess ID does while the service runs.
+    private void RequestReprocess(string receiptId)
+    {
+        string requests = ReprocessRequestJob.RequestsDirectory(_gateway.Services.GetRequiredService<GatewaySettings>());
+        Directory.CreateDirectory(requests);
+        File.WriteAllText(Path.Combine(requests, receiptId + ReprocessRequestJob.Suffix), "");
     }
 
     private List<string> Steps(string receiptId) => [.. _gateway.Store.FindReceipt(receiptId)!.Timeline.Select(t => t.Step)];
