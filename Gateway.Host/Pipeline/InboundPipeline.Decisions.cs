@@ -79,9 +79,11 @@ internal sealed partial class InboundPipeline
     }
 
     // One query per interchange, not per document: a LiteDB query costs about half a millisecond however little it finds,
-    // which made this check nine tenths of the parse stage of a large batch.
-    private ILookup<string, DocumentRecord> StoredWithReferences(IEnumerable<DocumentRecord> documents) =>
+    // which made this check nine tenths of the parse stage of a large batch. Documents parsed beside it but not yet
+    // committed (inFlight) count as stored.
+    private ILookup<string, DocumentRecord> StoredWithReferences(IEnumerable<DocumentRecord> documents, IEnumerable<DocumentRecord> inFlight) =>
         store.DocumentsWithReferences([.. documents.Select(d => d.BusinessReference).OfType<string>().Distinct(StringComparer.Ordinal)])
+            .Concat(inFlight)
             .ToLookup(d => d.BusinessReference!, StringComparer.Ordinal);
 
     // The same PO (ASN, invoice) number from the same partner under a new envelope: an earlier document that was not refused.

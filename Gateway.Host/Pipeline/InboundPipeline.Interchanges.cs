@@ -37,8 +37,10 @@ internal sealed partial class InboundPipeline
                 // The acknowledgment builders answer it: TA1 025, or CONTRL 26 at UNB 0020.
                 facts.EnvelopeIssues.Add(facts.DuplicateIssue(duplicate));
             }
-            // Decide checks business duplicates only in a new, non-test interchange: the others need no query.
-            var stored = StoredWithReferences(duplicate is null && !facts.IsTest ? pending.Select(p => p.Document) : []);
+            // Decide checks business duplicates only in a new, non-test interchange: the others need no query. Its claim
+            // comes before the query, so an earlier document being committed meanwhile is in one or the other.
+            var claim = duplicate is null && !facts.IsTest ? referencesInFlight.Take(receipt.Id, [.. pending.Select(p => p.Document)]) : null;
+            var stored = StoredWithReferences(claim?.Documents ?? [], claim?.Earlier ?? []);
             for (int i = 0; i < pending.Count; i++)
             {
                 if (pending[i].Reconcile is { } reconcile && duplicate is null && pending[i].Accepted && envelopeValid)
@@ -60,6 +62,10 @@ internal sealed partial class InboundPipeline
                     document.Status = DocumentStatus.Acknowledged;
                     AddEvent(document.Timeline, "Acknowledged", $"{ack.Kind} {ack.ControlNumber} queued for {partner.Id} over {ack.Transport}");
                 }
+            }
+            if (claim is not null)
+            {
+                referencesInFlight.Decided(claim);
             }
         }
         documents.AddRange(pending.Select(p => p.Document));

@@ -25,6 +25,7 @@ internal sealed partial class InboundPipeline(
     ProfileReloader profiles,
     ControlNumberSequencer controlNumbers,
     IInterchangeRegister register,
+    ReferencesInFlight referencesInFlight,
     BackendDelivery delivery,
     DocumentMapper mapper,
     AcknowledgmentReconciler reconciler,
@@ -52,29 +53,36 @@ internal sealed partial class InboundPipeline(
         {
             var documents = new List<DocumentRecord>();
             var outbound = new List<OutboundRecord>();
-            // Control numbers and duplicate registrations reach the disk once for the batch, before any acknowledgment can be sent.
-            using (JournalBatch.Begin())
+            try
             {
-                foreach (var receipt in toParse)
+                // Control numbers and duplicate registrations reach the disk once for the batch, before any acknowledgment can be sent.
+                using (JournalBatch.Begin())
                 {
-                    byte[] content = archive.Read(receipt.Id);
-                    var (receiptDocuments, receiptOutbound) = ParseStage(receipt, content);
-                    parsed[receipt.Id] = receiptDocuments;
-                    contents[receipt.Id] = content;
-                    documents.AddRange(receiptDocuments);
-                    outbound.AddRange(receiptOutbound);
+                    foreach (var receipt in toParse)
+                    {
+                        byte[] content = archive.Read(receipt.Id);
+                        var (receiptDocuments, receiptOutbound) = ParseStage(receipt, content);
+                        parsed[receipt.Id] = receiptDocuments;
+                        contents[receipt.Id] = content;
+                        documents.AddRange(receiptDocuments);
+                        outbound.AddRange(receiptOutbound);
+                    }
+                }
+                if (documents.Count >= StageAheadDocuments)
+                {
+                    var staged = store.SaveStageAhead(toParse, documents, outbound);
+                    CrashPoints.Reach("after-acknowledgment-commit");
+                    outboundSignal.Notify();
+                    store.CommitStaged(staged);
+                }
+                else
+                {
+                    store.SaveStage(toParse, documents, outbound);
                 }
             }
-            if (documents.Count >= StageAheadDocuments)
+            finally
             {
-                var staged = store.SaveStageAhead(toParse, documents, outbound);
-                CrashPoints.Reach("after-acknowledgment-commit");
-                outboundSignal.Notify();
-                store.CommitStaged(staged);
-            }
-            else
-            {
-                store.SaveStage(toParse, documents, outbound);
+                referencesInFlight.Release(toParse.Select(r => r.Id));   // committed: the store answers for them now
             }
             foreach (var document in documents)
             {
@@ -201,6 +209,7 @@ internal sealed partial class InboundPipeline(
         }
         catch (EdiFormatException exception)
         {
+            referencesInFlight.Release([receipt.Id]);   // its documents so far are dropped: they must not hold back others
             documents.Clear();
             outbound.Clear();
             receipt.Interchanges.Clear();

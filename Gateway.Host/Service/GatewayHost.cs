@@ -92,6 +92,7 @@ internal static class GatewayHost
         BackendClients.Add(services, settings);
         services.AddSingleton<BackendDelivery>();
         services.AddSingleton<OutboundSignal>();
+        services.AddSingleton<ReferencesInFlight>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<FolderLayout>();
         services.AddSingleton<OutboundSender>();

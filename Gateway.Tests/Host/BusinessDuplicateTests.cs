@@ -91,4 +91,27 @@ public sealed class BusinessDuplicateTests
         Assert.That(second.Timeline.Select(e => e.Step), Does.Contain("Change"));
         Assert.That(_gateway.Erp.DistinctKeys, Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task Of_the_same_order_arriving_in_several_files_at_once_only_the_first_is_delivered()
+    {
+        // Files taken together are parsed side by side (a batch per worker, two workers) and committed together, so
+        // none of them is in the store while the others are checked.
+        await StartAsync(policy: null);
+        var controlNumbers = Enumerable.Range(81, 12).ToList();
+        foreach (int controlNumber in controlNumbers)
+        {
+            _gateway.Drop(_gateway.InboxOf("acme"), $"po-{controlNumber}.edi", Order(controlNumber));
+        }
+
+        await TestGateway.WaitUntil(
+            () => controlNumbers.All(n => Latest(n) is { Status: DocumentStatus.Delivered or DocumentStatus.Held }),
+            "every copy delivered or held");
+
+        var copies = controlNumbers.Select(n => Latest(n)!).ToList();
+        var delivered = copies.Where(d => d.Status == DocumentStatus.Delivered).ToList();
+        Assert.That(delivered, Has.Count.EqualTo(1), "one copy goes to the ERP");
+        Assert.That(_gateway.Erp.DistinctKeys, Is.EqualTo(1));
+        Assert.That(copies.Where(d => d.Status == DocumentStatus.Held).Select(d => d.Timeline.Last().Message), Has.All.Contain("PO-SAME-1 was already received"));
+    }
 }
