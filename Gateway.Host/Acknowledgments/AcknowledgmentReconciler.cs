@@ -69,25 +69,37 @@ internal sealed partial class AcknowledgmentReconciler(ITrackingStore store, Tim
         return Summary(partnerId, $"CONTRL for interchange {contrl.InterchangeReference}", outcomes);
     }
 
+    // On the record as stored now: the overdue check, or the AS2 sender recording its post, may be saving it too.
     private string Apply(OutboundRecord document, string receiptId, string status, List<string> errors, string what)
     {
-        if (document.AcknowledgmentReceiptId == receiptId)
+        string? earlier = null;
+        bool applied = store.Update(document.Id, current =>
         {
-            return $"{document.Kind} {document.DocumentControlNumber}: {document.AcknowledgmentStatus} (already recorded)";
-        }
-        var now = time.GetUtcNow();
-        bool late = document.AcknowledgmentStatus == "Overdue";
-        document.AcknowledgmentStatus = status;
-        document.AcknowledgmentReceivedAt = now;
-        document.AcknowledgmentReceiptId = receiptId;
-        document.AcknowledgmentErrors = [.. errors];
-        document.Timeline.Add(new TimelineEvent
-        {
-            At = now,
-            Step = status,
-            Message = $"{what} ({receiptId}){(late ? ", after it was overdue" : "")}{(errors.Count == 0 ? "" : ": " + string.Join("; ", errors))}",
+            if (current.AcknowledgmentReceiptId == receiptId)
+            {
+                earlier = current.AcknowledgmentStatus;
+                return false;
+            }
+            var now = time.GetUtcNow();
+            bool late = current.AcknowledgmentStatus == "Overdue";
+            current.AcknowledgmentStatus = status;
+            current.AcknowledgmentReceivedAt = now;
+            current.AcknowledgmentReceiptId = receiptId;
+            current.AcknowledgmentErrors = [.. errors];
+            current.Timeline.Add(new TimelineEvent
+            {
+                At = now,
+                Step = status,
+                Message = $"{what} ({receiptId}){(late ? ", after it was overdue" : "")}{(errors.Count == 0 ? "" : ": " + string.Join("; ", errors))}",
+            });
+            return true;
         });
-        store.Save(document);
+        if (!applied)
+        {
+            return earlier is not null
+                ? $"{document.Kind} {document.DocumentControlNumber}: {earlier} (already recorded)"
+                : $"{document.Kind} {document.DocumentControlNumber}: no longer tracked (purged meanwhile)";
+        }
         LogReconciled(document.Kind, document.ControlNumber, document.PartnerId, status, errors.Count);
         return $"{document.Kind} {document.DocumentControlNumber} ({document.Id}): {status}";
     }

@@ -14,23 +14,61 @@ internal sealed class OverdueAcknowledgmentJob(ITrackingStore store, Alerts.Aler
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var document in store.AcknowledgmentsDue(now, 500))
+        // Each record is marked as stored now, not as listed: an acknowledgment or MDN may come in meanwhile (the alerts
+        // between take a while), and a late one must settle the document, not be undone by an old copy.
+        foreach (var due in store.AcknowledgmentsDue(now, 500))
         {
-            document.AcknowledgmentStatus = "Overdue";
-            document.Timeline.Add(new TimelineEvent { At = now, Step = "Overdue", Message = $"no acknowledgment from {document.PartnerId} by {document.AcknowledgmentDueAt:yyyy-MM-dd HH:mm} UTC" });
-            store.Save(document);
+            if (Mark(due.Id, current =>
+            {
+                if (current.AcknowledgmentStatus is not null || current.AcknowledgmentDueAt is not { } dueAt || dueAt > now)
+                {
+                    return false;
+                }
+                current.AcknowledgmentStatus = "Overdue";
+                current.Timeline.Add(new TimelineEvent { At = now, Step = "Overdue", Message = $"no acknowledgment from {current.PartnerId} by {dueAt:yyyy-MM-dd HH:mm} UTC" });
+                return true;
+            }) is not { } document)
+            {
+                continue;
+            }
             await alerts.RaiseAsync("acknowledgment-overdue", document.PartnerId, $"{document.Kind} {document.ControlNumber} ({document.Id})",
                 $"no 997/999/CONTRL since it was queued at {document.CreatedAt:yyyy-MM-dd HH:mm} UTC (due {document.AcknowledgmentDueAt:yyyy-MM-dd HH:mm} UTC); ask {document.PartnerId} whether they received it, and resend if not (gateway track show {document.Id})",
                 cancellationToken);
         }
-        foreach (var document in store.TransportReceiptsDue(now, 500))
+        foreach (var due in store.TransportReceiptsDue(now, 500))
         {
-            document.TransportReceiptDueAt = null;
-            document.Timeline.Add(new TimelineEvent { At = now, Step = "MdnOverdue", Message = $"no asynchronous MDN for {document.TransportMessageId}" });
-            store.Save(document);
+            if (Mark(due.Id, current =>
+            {
+                if (current.TransportReceiptDueAt is not { } dueAt || dueAt > now)
+                {
+                    return false;
+                }
+                current.TransportReceiptDueAt = null;
+                current.Timeline.Add(new TimelineEvent { At = now, Step = "MdnOverdue", Message = $"no asynchronous MDN for {current.TransportMessageId}" });
+                return true;
+            }) is not { } document)
+            {
+                continue;
+            }
             await alerts.RaiseAsync("mdn-overdue", document.PartnerId, $"{document.Kind} {document.ControlNumber} ({document.Id})",
                 $"the asynchronous MDN for AS2 message {document.TransportMessageId} has not come; check the partner's MDN URL for us (asyncMdnUrl) with them",
                 cancellationToken);
         }
+    }
+
+    // Changes the record as stored now; returns it, or null when it no longer needs the change.
+    private OutboundRecord? Mark(string id, Func<OutboundRecord, bool> mark)
+    {
+        OutboundRecord? marked = null;
+        store.Update(id, current =>
+        {
+            if (!mark(current))
+            {
+                return false;
+            }
+            marked = current;
+            return true;
+        });
+        return marked;
     }
 }

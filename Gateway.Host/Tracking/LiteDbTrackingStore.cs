@@ -9,6 +9,7 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
     private readonly ILiteCollection<ReceiptRecord> _receipts;
     private readonly ILiteCollection<DocumentRecord> _documents;
     private readonly ILiteCollection<OutboundRecord> _outbound;
+    private readonly Lock _outboundChanges = new();
     private readonly ILiteCollection<As2MessageRecord> _as2;
     private readonly BsonMapper _mapper;
     private readonly string _stagedFolder;
@@ -280,6 +281,19 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
     public IReadOnlyList<OutboundRecord> OutboundFor(string receiptId) => _outbound.Find(o => o.RelatesTo == receiptId).ToList();
 
     public void Save(OutboundRecord outbound) => _outbound.Upsert(outbound);
+
+    public bool Update(string id, Func<OutboundRecord, bool> change)
+    {
+        lock (_outboundChanges)
+        {
+            if (_outbound.FindById(id) is not { } current || !change(current))
+            {
+                return false;
+            }
+            _outbound.Upsert(current);
+            return true;
+        }
+    }
 
     public IReadOnlyList<OutboundRecord> OutboundOfGroup(string partnerId, string groupControlNumber) =>
         _outbound.Find(o => o.GroupControlNumber == groupControlNumber && o.PartnerId == partnerId).ToList();

@@ -129,4 +129,37 @@ public sealed class OverdueAcknowledgmentJobTests
         Assert.That(settled.Timeline.Select(e => e.Step), Is.EqualTo(new[] { "Overdue", "Accepted" }));
         Assert.That(settled.Timeline.Last().Message, Does.Contain("after it was overdue"));
     }
+
+    // The job lists what is due, then marks each in turn with an alert between: an acknowledgment that comes in
+    // meanwhile settles its document, and the job's older copy of it must not turn it back to Overdue.
+    [Test]
+    public async Task An_acknowledgment_arriving_while_the_job_runs_is_not_undone_by_it()
+    {
+        foreach (var (id, group) in new[] { ("O-856-1", "41"), ("O-856-2", "42") })
+        {
+            _store.Save(new OutboundRecord
+            {
+                Id = id,
+                PartnerId = "acme",
+                Kind = "856",
+                ControlNumber = $"0000000{group}",
+                GroupControlNumber = group,
+                DocumentControlNumber = "0001",
+                Status = "Sent",
+                CreatedAt = _time.GetUtcNow(),
+                AcknowledgmentDueAt = _time.GetUtcNow().AddHours(group == "41" ? 23 : 24),
+            });
+        }
+        _time.Advance(TimeSpan.FromHours(25));
+        var reconciler = new AcknowledgmentReconciler(_store, _time, NullLogger<AcknowledgmentReconciler>.Instance);
+        _webhook.BeforeAnswer = _ => reconciler.Reconcile("acme", "R-997", new X12ReceivedAcknowledgment("997", "SH", "0042", X12AcknowledgmentStatus.Accepted, [], [], 1, 1, 1));
+
+        await _job.Execute(null!, CancellationToken.None);   // the first alert's webhook call is when the 997 for the second comes
+
+        Assert.That(_store.FindOutbound("O-856-1")!.AcknowledgmentStatus, Is.EqualTo("Overdue"));
+        var settled = _store.FindOutbound("O-856-2")!;
+        Assert.That(settled.AcknowledgmentStatus, Is.EqualTo("Accepted"));
+        Assert.That(settled.Timeline.Select(e => e.Step), Is.EqualTo(new[] { "Accepted" }));
+        Assert.That(_webhook.Calls.Count(c => c.Path == "alerts"), Is.EqualTo(1), "no alert for the one that came");
+    }
 }

@@ -39,6 +39,9 @@ internal sealed class LoopbackBackend : IDisposable
     /// <summary>Distinct idempotency keys: the orders the ERP would have created.</summary>
     public int DistinctKeys => Calls.Select(c => c.Key).Distinct().Count();
 
+    /// <summary>Runs before each call is answered, with its path below the base URL: what happens elsewhere while the caller waits.</summary>
+    public Action<string>? BeforeAnswer { get; set; }
+
     /// <summary>Answers the next calls with these codes, in order.</summary>
     public void Script(params HttpStatusCode[] codes)
     {
@@ -87,6 +90,7 @@ internal sealed class LoopbackBackend : IDisposable
             string body = await reader.ReadToEndAsync();
             string path = context.Request.Url!.AbsolutePath["/erp/".Length..];
             Calls.Enqueue((context.Request.Headers["Idempotency-Key"], context.Request.Headers["X-Gateway-Tracking-Id"], body, path));
+            BeforeAnswer?.Invoke(path);
             var code = _script.TryDequeue(out var scripted) ? scripted : HttpStatusCode.Created;
             if (code == NoAnswer)
             {

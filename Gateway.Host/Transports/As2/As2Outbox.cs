@@ -77,26 +77,32 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
             if (!response.IsSuccessStatusCode)
             {
                 Failed(item, $"{as2.Url} refused the message with HTTP {status} {response.ReasonPhrase}; check the partnership with the partner, then resend");
+                store.Save(item);
                 return;
             }
-            item.Attempts++;
-            item.Status = "Sent";
-            item.SentAt = time.GetUtcNow();
-            (item.LastError, item.NextAttemptAt) = (null, null);
-            Event(item, "Sent", $"posted to {as2.Url} as {item.TransportMessageId} (HTTP {status}), MIC {item.ExpectedMic}");
+            string posted = $"posted to {as2.Url} as {item.TransportMessageId} (HTTP {status}), MIC {item.ExpectedMic}";
             LogSent(item.Kind, item.ControlNumber, item.PartnerId, item.TransportMessageId!);
+            (As2Mdn.Received? Received, string? Problem) mdn = (null, null);
             if (as2.Mdn == MdnMode.Sync)
             {
                 byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                string contentType = response.Content.Headers.ContentType?.ToString() ?? "";
-                Settle(item, as2, MimeBytes.Compose([("Content-Type", contentType)], body));
+                mdn = ReadMdn(as2, MimeBytes.Compose([("Content-Type", response.Content.Headers.ContentType?.ToString() ?? "")], body));
             }
-            else
+            // Recorded on the record as stored now: a partner may post its asynchronous MDN, or even its 997, before it
+            // answers the post, and what those recorded stays.
+            store.Update(item.Id, current =>
             {
-                item.TransportReceiptDueAt = as2.Mdn == MdnMode.Async ? item.SentAt + AsyncMdnWait : null;
-                Event(item, "Sent", as2.Mdn == MdnMode.Async ? $"waiting for the asynchronous MDN at {as2.AsyncMdnUrl}, due by {item.TransportReceiptDueAt:yyyy-MM-dd HH:mm} UTC" : "no MDN requested (mdn: none)");
-            }
-            store.Save(item);
+                RecordSent(current, as2, posted);
+                if (mdn.Received is { } received)
+                {
+                    Settle(current, as2, received);
+                }
+                else if (mdn.Problem is { } problem)
+                {
+                    Failed(current, problem);
+                }
+                return true;
+            });
         }
     }
 
@@ -163,20 +169,43 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
             LogUnmatchedMdn(partner.Id, Intake.RemoteNames.Safe(received.Report.OriginalMessageId ?? "(none)"));
             return As2Response.Empty(404);
         }
-        Settle(item, as2, received);
-        store.Save(item);
+        store.Update(item.Id, current =>
+        {
+            Settle(current, as2, received);
+            return true;
+        });
         return As2Response.Empty(200);
     }
 
-    private void Settle(OutboundRecord item, As2Settings as2, byte[] mdn)
+    private void RecordSent(OutboundRecord item, As2Settings as2, string posted)
+    {
+        bool settled = item.TransportReceipt is not null;   // its asynchronous MDN came before the post's answer
+        item.Attempts++;
+        item.SentAt = time.GetUtcNow();
+        (item.LastError, item.NextAttemptAt) = (null, null);
+        Event(item, "Sent", settled ? $"{posted}; its MDN had come already" : posted);
+        if (settled)
+        {
+            return;
+        }
+        item.Status = "Sent";
+        if (as2.Mdn != MdnMode.Sync)
+        {
+            item.TransportReceiptDueAt = as2.Mdn == MdnMode.Async ? item.SentAt + AsyncMdnWait : null;
+            Event(item, "Sent", as2.Mdn == MdnMode.Async ? $"waiting for the asynchronous MDN at {as2.AsyncMdnUrl}, due by {item.TransportReceiptDueAt:yyyy-MM-dd HH:mm} UTC" : "no MDN requested (mdn: none)");
+        }
+    }
+
+    // The synchronous MDN read (and its signature checked) before the record's update, which holds a lock.
+    private (As2Mdn.Received? Received, string? Problem) ReadMdn(As2Settings as2, byte[] mdn)
     {
         try
         {
-            Settle(item, as2, As2Mdn.Read(mdn, as2, keys.PartnerSigners(as2)));
+            return (As2Mdn.Read(mdn, as2, keys.PartnerSigners(as2)), null);
         }
         catch (Exception exception) when (exception is As2FailureException or FormatException)
         {
-            Failed(item, $"the MDN cannot be accepted: {exception.Message}. The partner may have the document: ask them before resending");
+            return (null, $"the MDN cannot be accepted: {exception.Message}. The partner may have the document: ask them before resending");
         }
     }
 
@@ -277,7 +306,6 @@ internal sealed partial class As2Outbox(ITrackingStore store, ProfileReloader pr
         item.LastError = reason;
         item.NextAttemptAt = null;
         Event(item, "SendFailed", reason);
-        store.Save(item);
         LogFailed(item.Kind, item.ControlNumber, item.PartnerId, reason);
     }
 

@@ -271,6 +271,46 @@ public sealed class As2SendTests
         }
     }
 
+    // Some partners send the asynchronous MDN before they answer the post itself: the gateway then hears of the
+    // receipt before it has recorded the send, and the receipt must survive the send's record.
+    [Test]
+    public async Task An_asynchronous_MDN_that_comes_before_the_posts_answer_still_closes_the_delivery()
+    {
+        string mdnUrl = _as2.ListenerUrl + "/mdn";
+        await UseProfileAsync($"    mdn: async\n    asyncMdnUrl: {mdnUrl}", p => p.Transports.As2!.AsyncMdnUrl is not null);
+        try
+        {
+            _as2.Answer = async (headers, body) =>
+            {
+                var (signed, _) = await OpenAsync(headers, body);
+                var (type, mdn) = await _as2.PartnerMdnAsync(headers["message-id"], await OpensslPeer.DigestBase64Async(OpensslPeer.ExtractFirstPart(signed)) + ", sha-256");
+                using var client = new HttpClient();
+                using var post = new HttpRequestMessage(HttpMethod.Post, mdnUrl) { Content = new ByteArrayContent(mdn) };
+                post.Headers.TryAddWithoutValidation("AS2-From", $"\"{As2Partnership.PartnerAs2Id}\"");
+                post.Headers.TryAddWithoutValidation("AS2-To", As2Partnership.OurAs2Id);
+                post.Content.Headers.TryAddWithoutValidation("Content-Type", type);
+                using var response = await client.SendAsync(post);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the MDN is taken");
+                return (200, null, []);
+            };
+            await SendOrderAsync();
+            await TestGateway.WaitUntil(() => !_as2.Received.IsEmpty, "the gateway's post");
+            string messageId = _as2.Received.First().Headers["message-id"];
+
+            // The sender records the post once the partner has answered it, after the MDN.
+            await TestGateway.WaitUntil(() => Gateway.Store.FindOutboundByMessageId(messageId)?.Timeline.Any(e => e.Step == "Sent") == true, "the send recorded");
+            var sent = Sent(messageId);
+
+            Assert.That(sent.Status, Is.EqualTo("TransportAcknowledged"));
+            Assert.That(sent.TransportReceiptDueAt, Is.Null, "no MDN is awaited: it came");
+            Assert.That(sent.Timeline.Select(e => e.Step), Does.Contain("TransportAcknowledged").And.Contain("Sent"));
+        }
+        finally
+        {
+            await UseProfileAsync("", p => p.Transports.As2!.AsyncMdnUrl is null);
+        }
+    }
+
     [Test]
     public async Task An_asynchronous_MDN_we_owe_goes_only_to_the_partners_own_address()
     {
