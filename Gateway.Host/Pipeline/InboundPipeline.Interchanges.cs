@@ -40,28 +40,36 @@ internal sealed partial class InboundPipeline
             // Decide checks business duplicates only in a new, non-test interchange: the others need no query. Its claim
             // comes before the query, so an earlier document being committed meanwhile is in one or the other.
             var claim = duplicate is null && !facts.IsTest ? referencesInFlight.Take(receipt.Id, [.. pending.Select(p => p.Document)]) : null;
-            var stored = StoredWithReferences(claim?.Documents ?? [], claim?.Earlier ?? []);
-            for (int i = 0; i < pending.Count; i++)
+            try
             {
-                if (pending[i].Reconcile is { } reconcile && duplicate is null && pending[i].Accepted && envelopeValid)
+                var stored = StoredWithReferences(claim?.Documents ?? [], claim?.Earlier ?? []);
+                for (int i = 0; i < pending.Count; i++)
                 {
-                    // An acknowledgment needs no agreement of its own: it answers documents we sent under theirs.
-                    pending[i].Document.Status = DocumentStatus.Reconciled;
-                    AddEvent(pending[i].Document.Timeline, "Reconciled", reconcile(partner.Id, receipt.Id));
-                    continue;
+                    if (pending[i].Reconcile is { } reconcile && duplicate is null && pending[i].Accepted && envelopeValid)
+                    {
+                        // An acknowledgment needs no agreement of its own: it answers documents we sent under theirs.
+                        pending[i].Document.Status = DocumentStatus.Reconciled;
+                        AddEvent(pending[i].Document.Timeline, "Reconciled", reconcile(partner.Id, receipt.Id));
+                        continue;
+                    }
+                    Decide(pending[i].Document, pending[i].Accepted && envelopeValid, agreements[i], partner, duplicate, facts.IsTest, stored);
                 }
-                Decide(pending[i].Document, pending[i].Accepted && envelopeValid, agreements[i], partner, duplicate, facts.IsTest, stored);
+                var ackAgreement = agreements.FirstOrDefault(a => a is not null)
+                    ?? partner.Agreements.FirstOrDefault(a => a.Standard == facts.Standard && a.Direction == DocumentDirection.Inbound);
+                if (ackAgreement is not null && facts.Acknowledge(partner, ackAgreement) is { } ack)
+                {
+                    outbound.Add(ack);
+                    foreach (var document in pending.Select(p => p.Document).Where(d => d.Status == DocumentStatus.Validated))
+                    {
+                        document.Status = DocumentStatus.Acknowledged;
+                        AddEvent(document.Timeline, "Acknowledged", $"{ack.Kind} {ack.ControlNumber} queued for {partner.Id} over {ack.Transport}");
+                    }
+                }
             }
-            var ackAgreement = agreements.FirstOrDefault(a => a is not null)
-                ?? partner.Agreements.FirstOrDefault(a => a.Standard == facts.Standard && a.Direction == DocumentDirection.Inbound);
-            if (ackAgreement is not null && facts.Acknowledge(partner, ackAgreement) is { } ack)
+            catch
             {
-                outbound.Add(ack);
-                foreach (var document in pending.Select(p => p.Document).Where(d => d.Status == DocumentStatus.Validated))
-                {
-                    document.Status = DocumentStatus.Acknowledged;
-                    AddEvent(document.Timeline, "Acknowledged", $"{ack.Kind} {ack.ControlNumber} queued for {partner.Id} over {ack.Transport}");
-                }
+                referencesInFlight.Release([receipt.Id]);   // none of it will be committed: claims waiting on it must not count it
+                throw;
             }
             if (claim is not null)
             {

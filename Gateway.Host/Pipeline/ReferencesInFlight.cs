@@ -14,11 +14,22 @@ namespace Gateway.Host.Pipeline;
 /// store when its claim is gone, here while it is not. A claim waits for the earlier claims on its references to be
 /// decided; those never wait on it, so there is no cycle.
 /// </remarks>
-internal sealed class ReferencesInFlight
+internal sealed class ReferencesInFlight(TimeSpan patience)
 {
+    /// <summary>
+    /// How long a claim waits for earlier ones. Deciding takes milliseconds; past this a fault of ours holds a worker,
+    /// and failing the receipt (retried, then dead-lettered for a person) beats a worker that never moves again.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+
     private readonly object _gate = new();
     private readonly Dictionary<string, List<Claim>> _byReference = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Claim>> _byReceipt = new(StringComparer.Ordinal);
+
+    public ReferencesInFlight()
+        : this(Patience)
+    {
+    }
 
     /// <summary>
     /// Claims the business references of one interchange's documents for their receipt, waits until the claims made
@@ -45,12 +56,19 @@ internal sealed class ReferencesInFlight
                 _byReceipt[receiptId] = ofReceipt = [];
             }
             ofReceipt.Add(claim);
-            while (earlier.Any(c => !c.IsDecided))
+            long started = Environment.TickCount64;
+            while (earlier.FirstOrDefault(c => !c.IsDecided) is { } undecided)
             {
-                Monitor.Wait(_gate);
+                var left = patience - TimeSpan.FromMilliseconds(Environment.TickCount64 - started);
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left) && !undecided.IsDecided)
+                {
+                    throw new TimeoutException($"receipt {receiptId} waited {patience.TotalSeconds:0} s for receipt {undecided.ReceiptId} to decide on the same business references ({string.Join(", ", undecided.References.Intersect(references).Take(3))}); it is retried, then dead-lettered");
+                }
             }
+            // A claim released meanwhile is committed, so the store query that follows finds its documents, or it failed
+            // and they will never be: either way they are not this claim's to count.
+            claim.Earlier = [.. earlier.Where(c => !c.IsReleased).SelectMany(c => c.Documents).Where(d => d.BusinessReference is { } r && references.Contains(r))];
         }
-        claim.Earlier = [.. earlier.SelectMany(c => c.Documents).Where(d => d.BusinessReference is { } r && references.Contains(r))];
         return claim;
     }
 
@@ -77,7 +95,7 @@ internal sealed class ReferencesInFlight
                 }
                 foreach (var claim in claims)
                 {
-                    claim.IsDecided = true;
+                    claim.IsDecided = claim.IsReleased = true;
                     foreach (string reference in claim.References)
                     {
                         var withReference = _byReference[reference];
@@ -103,6 +121,8 @@ internal sealed class ReferencesInFlight
         internal IReadOnlySet<string> References { get; } = references;
 
         internal bool IsDecided { get; set; }
+
+        internal bool IsReleased { get; set; }
 
         /// <summary>The documents of earlier claims, decided, that share a business reference with this claim's.</summary>
         public IReadOnlyList<DocumentRecord> Earlier { get; set; } = [];

@@ -32,8 +32,9 @@ public class ReferencesInFlightTests
         Assert.That(earlier.Earlier, Is.Empty);
     }
 
+    // Released means committed (the store query after the claim finds its documents) or failed (they never will be).
     [Test]
-    public async Task Release_FreesAWaitingClaim_AndAReleasedReceiptIsNoLongerEarlier()
+    public async Task Release_FreesAWaitingClaim_WhichLeavesTheReleasedDocumentsToTheStore()
     {
         var inFlight = new ReferencesInFlight();
         inFlight.Take("R1", [Order("R1", "PO-1")]);
@@ -41,12 +42,12 @@ public class ReferencesInFlightTests
         await Task.Delay(200);
         Assert.That(waiting.IsCompleted, Is.False);
 
-        inFlight.Release(["R1"]);   // committed, or failed before deciding
+        inFlight.Release(["R1"]);
         var claim = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         inFlight.Decided(claim);
 
-        Assert.That(claim.Earlier.Select(d => d.ReceiptId), Is.EqualTo(new[] { "R1" }), "taken before the release");
-        Assert.That(inFlight.Take("R3", [Order("R3", "PO-1")]).Earlier.Select(d => d.ReceiptId), Is.EqualTo(new[] { "R2" }), "R1 is the store's to answer for now");
+        Assert.That(claim.Earlier, Is.Empty);
+        Assert.That(inFlight.Take("R3", [Order("R3", "PO-1")]).Earlier.Select(d => d.ReceiptId), Is.EqualTo(new[] { "R2" }), "R2 is decided, not yet committed");
     }
 
     [Test]
@@ -59,5 +60,17 @@ public class ReferencesInFlightTests
         var second = await Task.Run(() => inFlight.Take("R1", [Order("R1", "PO-1")])).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(second.Earlier, Is.Empty);
+    }
+
+    // A fault of ours that never decides must not hold a worker for ever: the receipt fails, and is retried.
+    [Test]
+    public void Take_GivesUpOnAnEarlierClaimThatNeverDecides_NamingBoth()
+    {
+        var inFlight = new ReferencesInFlight(TimeSpan.FromMilliseconds(300));
+        inFlight.Take("R1", [Order("R1", "PO-1")]);
+
+        var timeout = Assert.Throws<TimeoutException>(() => inFlight.Take("R2", [Order("R2", "PO-1")]));
+
+        Assert.That(timeout!.Message, Does.Contain("receipt R2").And.Contain("receipt R1").And.Contain("PO-1"));
     }
 }
