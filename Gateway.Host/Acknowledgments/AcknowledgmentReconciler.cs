@@ -73,7 +73,7 @@ internal sealed partial class AcknowledgmentReconciler(ITrackingStore store, Tim
     private string Apply(OutboundRecord document, string receiptId, string status, List<string> errors, string what)
     {
         string? earlier = null;
-        bool applied = store.Update(document.Id, current =>
+        var applied = store.Update(document.Id, current =>
         {
             if (current.AcknowledgmentReceiptId == receiptId)
             {
@@ -94,7 +94,7 @@ internal sealed partial class AcknowledgmentReconciler(ITrackingStore store, Tim
             });
             return true;
         });
-        if (!applied)
+        if (applied is null)
         {
             return earlier is not null
                 ? $"{document.Kind} {document.DocumentControlNumber}: {earlier} (already recorded)"

@@ -18,57 +18,45 @@ internal sealed class OverdueAcknowledgmentJob(ITrackingStore store, Alerts.Aler
         // between take a while), and a late one must settle the document, not be undone by an old copy.
         foreach (var due in store.AcknowledgmentsDue(now, 500))
         {
-            if (Mark(due.Id, current =>
+            if (store.Update(due.Id, current => MarkAcknowledgmentOverdue(current, now)) is { } document)
             {
-                if (current.AcknowledgmentStatus is not null || current.AcknowledgmentDueAt is not { } dueAt || dueAt > now)
-                {
-                    return false;
-                }
-                current.AcknowledgmentStatus = "Overdue";
-                current.Timeline.Add(new TimelineEvent { At = now, Step = "Overdue", Message = $"no acknowledgment from {current.PartnerId} by {dueAt:yyyy-MM-dd HH:mm} UTC" });
-                return true;
-            }) is not { } document)
-            {
-                continue;
+                await alerts.RaiseAsync("acknowledgment-overdue", document.PartnerId, $"{document.Kind} {document.ControlNumber} ({document.Id})",
+                    $"no 997/999/CONTRL since it was queued at {document.CreatedAt:yyyy-MM-dd HH:mm} UTC (due {document.AcknowledgmentDueAt:yyyy-MM-dd HH:mm} UTC); ask {document.PartnerId} whether they received it, and resend if not (gateway track show {document.Id})",
+                    cancellationToken);
             }
-            await alerts.RaiseAsync("acknowledgment-overdue", document.PartnerId, $"{document.Kind} {document.ControlNumber} ({document.Id})",
-                $"no 997/999/CONTRL since it was queued at {document.CreatedAt:yyyy-MM-dd HH:mm} UTC (due {document.AcknowledgmentDueAt:yyyy-MM-dd HH:mm} UTC); ask {document.PartnerId} whether they received it, and resend if not (gateway track show {document.Id})",
-                cancellationToken);
         }
         foreach (var due in store.TransportReceiptsDue(now, 500))
         {
-            if (Mark(due.Id, current =>
+            if (store.Update(due.Id, current => MarkMdnOverdue(current, now)) is { } document)
             {
-                if (current.TransportReceiptDueAt is not { } dueAt || dueAt > now)
-                {
-                    return false;
-                }
-                current.TransportReceiptDueAt = null;
-                current.Timeline.Add(new TimelineEvent { At = now, Step = "MdnOverdue", Message = $"no asynchronous MDN for {current.TransportMessageId}" });
-                return true;
-            }) is not { } document)
-            {
-                continue;
+                await alerts.RaiseAsync("mdn-overdue", document.PartnerId, $"{document.Kind} {document.ControlNumber} ({document.Id})",
+                    $"the asynchronous MDN for AS2 message {document.TransportMessageId} has not come; check the partner's MDN URL for us (asyncMdnUrl) with them",
+                    cancellationToken);
             }
-            await alerts.RaiseAsync("mdn-overdue", document.PartnerId, $"{document.Kind} {document.ControlNumber} ({document.Id})",
-                $"the asynchronous MDN for AS2 message {document.TransportMessageId} has not come; check the partner's MDN URL for us (asyncMdnUrl) with them",
-                cancellationToken);
         }
     }
 
-    // Changes the record as stored now; returns it, or null when it no longer needs the change.
-    private OutboundRecord? Mark(string id, Func<OutboundRecord, bool> mark)
+    // False when it no longer needs marking: its acknowledgment came after it was listed.
+    private static bool MarkAcknowledgmentOverdue(OutboundRecord document, DateTimeOffset now)
     {
-        OutboundRecord? marked = null;
-        store.Update(id, current =>
+        if (document.AcknowledgmentStatus is not null || document.AcknowledgmentDueAt is not { } dueAt || dueAt > now)
         {
-            if (!mark(current))
-            {
-                return false;
-            }
-            marked = current;
-            return true;
-        });
-        return marked;
+            return false;
+        }
+        document.AcknowledgmentStatus = "Overdue";
+        document.Timeline.Add(new TimelineEvent { At = now, Step = "Overdue", Message = $"no acknowledgment from {document.PartnerId} by {dueAt:yyyy-MM-dd HH:mm} UTC" });
+        return true;
+    }
+
+    // False when it no longer needs marking: its MDN came after it was listed.
+    private static bool MarkMdnOverdue(OutboundRecord document, DateTimeOffset now)
+    {
+        if (document.TransportReceiptDueAt is not { } dueAt || dueAt > now)
+        {
+            return false;
+        }
+        document.TransportReceiptDueAt = null;
+        document.Timeline.Add(new TimelineEvent { At = now, Step = "MdnOverdue", Message = $"no asynchronous MDN for {document.TransportMessageId}" });
+        return true;
     }
 }

@@ -64,10 +64,10 @@ internal interface ITrackingStore
     /// <summary>
     /// Changes outbound record <paramref name="id"/> as it is stored now and saves it, one such change at a time. For
     /// the writers that can meet on one record: a send's outcome, the partner's MDN, its 997 or CONTRL, the overdue
-    /// check. Saving a copy read earlier would undo what another of them recorded meanwhile. Returns false, saving
-    /// nothing, when the record is gone or <paramref name="change"/> returns false.
+    /// check. Saving a copy read earlier would undo what another of them recorded meanwhile. Returns the record as
+    /// saved, or null, saving nothing, when it is gone or <paramref name="change"/> returns false.
     /// </summary>
-    bool Update(string id, Func<OutboundRecord, bool> change);
+    OutboundRecord? Update(string id, Func<OutboundRecord, bool> change);
 
     /// <summary>Saves outbound records in one transaction.</summary>
     void SaveAll(IReadOnlyCollection<OutboundRecord> outbound);

@@ -282,16 +282,16 @@ internal sealed class LiteDbTrackingStore : ITrackingStore, IDisposable
 
     public void Save(OutboundRecord outbound) => _outbound.Upsert(outbound);
 
-    public bool Update(string id, Func<OutboundRecord, bool> change)
+    public OutboundRecord? Update(string id, Func<OutboundRecord, bool> change)
     {
         lock (_outboundChanges)
         {
             if (_outbound.FindById(id) is not { } current || !change(current))
             {
-                return false;
+                return null;
             }
             _outbound.Upsert(current);
-            return true;
+            return current;
         }
     }
 
