@@ -38,38 +38,31 @@ internal sealed partial class InboundPipeline
                 facts.EnvelopeIssues.Add(facts.DuplicateIssue(duplicate));
             }
             // Decide checks business duplicates only in a new, non-test interchange: the others need no query. Its claim
-            // comes before the query, so an earlier document being committed meanwhile is in one or the other.
+            // comes before the query, so an earlier document being committed meanwhile is in one or the other. Should
+            // anything below throw, the parse stage releases the receipt's claims on its way out.
             var claim = duplicate is null && !facts.IsTest ? referencesInFlight.Take(receipt.Id, [.. pending.Select(p => p.Document)]) : null;
-            try
+            var stored = StoredWithReferences(claim?.Documents ?? [], claim?.Earlier ?? []);
+            for (int i = 0; i < pending.Count; i++)
             {
-                var stored = StoredWithReferences(claim?.Documents ?? [], claim?.Earlier ?? []);
-                for (int i = 0; i < pending.Count; i++)
+                if (pending[i].Reconcile is { } reconcile && duplicate is null && pending[i].Accepted && envelopeValid)
                 {
-                    if (pending[i].Reconcile is { } reconcile && duplicate is null && pending[i].Accepted && envelopeValid)
-                    {
-                        // An acknowledgment needs no agreement of its own: it answers documents we sent under theirs.
-                        pending[i].Document.Status = DocumentStatus.Reconciled;
-                        AddEvent(pending[i].Document.Timeline, "Reconciled", reconcile(partner.Id, receipt.Id));
-                        continue;
-                    }
-                    Decide(pending[i].Document, pending[i].Accepted && envelopeValid, agreements[i], partner, duplicate, facts.IsTest, stored);
+                    // An acknowledgment needs no agreement of its own: it answers documents we sent under theirs.
+                    pending[i].Document.Status = DocumentStatus.Reconciled;
+                    AddEvent(pending[i].Document.Timeline, "Reconciled", reconcile(partner.Id, receipt.Id));
+                    continue;
                 }
-                var ackAgreement = agreements.FirstOrDefault(a => a is not null)
-                    ?? partner.Agreements.FirstOrDefault(a => a.Standard == facts.Standard && a.Direction == DocumentDirection.Inbound);
-                if (ackAgreement is not null && facts.Acknowledge(partner, ackAgreement) is { } ack)
-                {
-                    outbound.Add(ack);
-                    foreach (var document in pending.Select(p => p.Document).Where(d => d.Status == DocumentStatus.Validated))
-                    {
-                        document.Status = DocumentStatus.Acknowledged;
-                        AddEvent(document.Timeline, "Acknowledged", $"{ack.Kind} {ack.ControlNumber} queued for {partner.Id} over {ack.Transport}");
-                    }
-                }
+                Decide(pending[i].Document, pending[i].Accepted && envelopeValid, agreements[i], partner, duplicate, facts.IsTest, stored);
             }
-            catch
+            var ackAgreement = agreements.FirstOrDefault(a => a is not null)
+                ?? partner.Agreements.FirstOrDefault(a => a.Standard == facts.Standard && a.Direction == DocumentDirection.Inbound);
+            if (ackAgreement is not null && facts.Acknowledge(partner, ackAgreement) is { } ack)
             {
-                referencesInFlight.Release([receipt.Id]);   // none of it will be committed: claims waiting on it must not count it
-                throw;
+                outbound.Add(ack);
+                foreach (var document in pending.Select(p => p.Document).Where(d => d.Status == DocumentStatus.Validated))
+                {
+                    document.Status = DocumentStatus.Acknowledged;
+                    AddEvent(document.Timeline, "Acknowledged", $"{ack.Kind} {ack.ControlNumber} queued for {partner.Id} over {ack.Transport}");
+                }
             }
             if (claim is not null)
             {
