@@ -142,6 +142,18 @@ internal sealed class As2Partnership : IAsyncDisposable
         return response;
     }
 
+    /// <summary>Posts an asynchronous MDN to <paramref name="url"/> as the partner would; returns the gateway's answer.</summary>
+    public static async Task<HttpStatusCode> PostMdnAsync(string url, string contentType, byte[] mdn)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(mdn) };
+        request.Headers.TryAddWithoutValidation("AS2-From", $"\"{PartnerAs2Id}\"");
+        request.Headers.TryAddWithoutValidation("AS2-To", OurAs2Id);
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
     public static string NewMessageId() => $"<{Guid.NewGuid():N}@acme.example>";
 
     /// <summary>An HTTP response or request re-assembled as the MIME entity it carries.</summary>

@@ -77,6 +77,22 @@ internal sealed class TestGateway : IAsyncDisposable
         File.WriteAllText(Path.Combine(ProfilesDirectory, id + ".yaml"),
             ProfileTexts.X12Partner(id, x12Id).Replace("    direction: inbound\n", "    direction: inbound\n    endpoint: erp\n", StringComparison.Ordinal) + extra);
 
+    /// <summary>The lines of the gateway's JSON log so far, read as someone following it would, while it writes.</summary>
+    public List<string> JsonLogLines()
+    {
+        string folder = Path.Combine(DataDirectory, "logs");
+        var lines = new List<string>();
+        foreach (string file in Directory.Exists(folder) ? Directory.GetFiles(folder, "gateway-*.json") : [])
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+        return lines;
+    }
+
     public string InboxOf(string partnerId) => Path.Combine(DataDirectory, "folders", partnerId, "inbox");
 
     public string OutboxOf(string partnerId) => Path.Combine(DataDirectory, "folders", partnerId, "outbox");

@@ -246,23 +246,13 @@ public sealed class As2SendTests
             var (signed, _) = await OpenAsync(headers, body);
             var (type, mdn) = await _as2.PartnerMdnAsync(messageId, await OpensslPeer.DigestBase64Async(OpensslPeer.ExtractFirstPart(signed)) + ", sha-256");
 
-            using var client = new HttpClient();
-            using var forged = new HttpRequestMessage(HttpMethod.Post, mdnUrl) { Content = new ByteArrayContent(UnsignedReport(messageId)) };
-            forged.Headers.TryAddWithoutValidation("AS2-From", $"\"{As2Partnership.PartnerAs2Id}\"");
-            forged.Headers.TryAddWithoutValidation("AS2-To", As2Partnership.OurAs2Id);
-            forged.Content.Headers.TryAddWithoutValidation("Content-Type", "multipart/report; report-type=disposition-notification; boundary=\"rpt\"");
-            using (var refused = await client.SendAsync(forged))
-            {
-                Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "an unsigned MDN proves nothing");
-                Assert.That(Sent(messageId).Status, Is.EqualTo("Sent"), "and changes nothing");
-            }
-            using var post = new HttpRequestMessage(HttpMethod.Post, mdnUrl) { Content = new ByteArrayContent(mdn) };
-            post.Headers.TryAddWithoutValidation("AS2-From", $"\"{As2Partnership.PartnerAs2Id}\"");
-            post.Headers.TryAddWithoutValidation("AS2-To", As2Partnership.OurAs2Id);
-            post.Content.Headers.TryAddWithoutValidation("Content-Type", type);
-            using var response = await client.SendAsync(post);
+            var refused = await As2Partnership.PostMdnAsync(mdnUrl, "multipart/report; report-type=disposition-notification; boundary=\"rpt\"", UnsignedReport(messageId));
+            Assert.That(refused, Is.EqualTo(HttpStatusCode.BadRequest), "an unsigned MDN proves nothing");
+            Assert.That(Sent(messageId).Status, Is.EqualTo("Sent"), "and changes nothing");
 
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var answer = await As2Partnership.PostMdnAsync(mdnUrl, type, mdn);
+
+            Assert.That(answer, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(Sent(messageId).Status, Is.EqualTo("TransportAcknowledged"));
         }
         finally
@@ -284,13 +274,7 @@ public sealed class As2SendTests
             {
                 var (signed, _) = await OpenAsync(headers, body);
                 var (type, mdn) = await _as2.PartnerMdnAsync(headers["message-id"], await OpensslPeer.DigestBase64Async(OpensslPeer.ExtractFirstPart(signed)) + ", sha-256");
-                using var client = new HttpClient();
-                using var post = new HttpRequestMessage(HttpMethod.Post, mdnUrl) { Content = new ByteArrayContent(mdn) };
-                post.Headers.TryAddWithoutValidation("AS2-From", $"\"{As2Partnership.PartnerAs2Id}\"");
-                post.Headers.TryAddWithoutValidation("AS2-To", As2Partnership.OurAs2Id);
-                post.Content.Headers.TryAddWithoutValidation("Content-Type", type);
-                using var response = await client.SendAsync(post);
-                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the MDN is taken");
+                Assert.That(await As2Partnership.PostMdnAsync(mdnUrl, type, mdn), Is.EqualTo(HttpStatusCode.OK), "the MDN is taken");
                 return (200, null, []);
             };
             await SendOrderAsync();

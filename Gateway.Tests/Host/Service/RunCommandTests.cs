@@ -56,16 +56,8 @@ public sealed class RunCommandTests
         gateway.ExtraArguments.Add($"--Gateway:PartnerProfiles={missing}");
         await gateway.StartAsync();
 
-        await TestGateway.WaitUntil(() => JsonLog(gateway).Contains("No partner profiles folder at", StringComparison.Ordinal), "the warning in the JSON log", seconds: 10);
-        string warning = JsonLog(gateway).Split('\n').First(l => l.Contains("No partner profiles folder at", StringComparison.Ordinal));
+        await TestGateway.WaitUntil(() => gateway.JsonLogLines().Any(l => l.Contains("No partner profiles folder at", StringComparison.Ordinal)), "the warning in the JSON log", seconds: 10);
+        string warning = gateway.JsonLogLines().First(l => l.Contains("No partner profiles folder at", StringComparison.Ordinal));
         Assert.That(warning, Does.Contain("\"@l\":\"Warning\"").And.Contain(missing.Replace("\\", "\\\\", StringComparison.Ordinal)).And.Contain("Gateway:PartnerProfiles"));
     }
-
-    private static string JsonLog(TestGateway gateway) =>
-        !Directory.Exists(Path.Combine(gateway.DataDirectory, "logs")) ? ""
-        : string.Concat(Directory.GetFiles(Path.Combine(gateway.DataDirectory, "logs"), "gateway-*.json").Select(file =>
-        {
-            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
-            return reader.ReadToEnd();
-        }));
 }
